@@ -1,0 +1,36 @@
+/**
+ * Board ids: 16 random bytes (128 bits) in base64url, 22 characters.
+ *
+ * Parsed at every edge (HTTP routes, the WebSocket upgrade) before anything touches storage,
+ * so a malformed id can never reach a SQL statement or a file path.
+ */
+export const BOARD_ID_BYTES = 16
+const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+
+export type BoardId = string & { readonly __brand: 'BoardId' }
+
+export function parseBoardId(input: unknown): BoardId | null {
+  return typeof input === 'string' && BOARD_ID_PATTERN.test(input) ? (input as BoardId) : null
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = ''
+  for (const b of bytes) bin += String.fromCharCode(b)
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** `randomBytes` is injected so that tests can make ids deterministic; defaults to WebCrypto. */
+export function generateBoardId(
+  randomBytes: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))
+): BoardId {
+  return toBase64Url(randomBytes(BOARD_ID_BYTES)) as BoardId
+}
+
+/** Board names: trimmed, 1–200 characters. */
+export const MAX_BOARD_NAME_CHARS = 200
+export function parseBoardName(input: unknown): string | null {
+  if (typeof input !== 'string') return null
+  const name = input.trim()
+  if (name.length === 0 || name.length > MAX_BOARD_NAME_CHARS) return null
+  return name
+}
