@@ -1,2 +1,3 @@
 export * from './closeCodes.js'
 export * from './boardId.js'
+export * from './protocol.js'
