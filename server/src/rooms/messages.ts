@@ -1,0 +1,148 @@
+/**
+ * Parsing and writing y-websocket frames (one message per frame; see shared/PROTOCOL.md).
+ *
+ * Everything a client sends is parsed here, at the edge, into a typed message — or refused with
+ * a reason. Refusal means the connection is closed with MalformedMessage (4400); nothing
+ * malformed ever reaches the room, the Y.Doc or storage.
+ */
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
+import { MessageType, SyncMessageType } from '@overlap/shared'
+
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  /** Sync step 2 or update: both carry a V1 update the server must store before applying. */
+  | { kind: 'update'; update: Uint8Array; empty: boolean }
+  | { kind: 'awareness'; update: Uint8Array; clients: AwarenessEntry[] }
+  | { kind: 'query-awareness' }
+
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** null = that client left. */
+  state: unknown
+}
+
+export type ParseResult = { ok: true; message: ClientMessage } | { ok: false; reason: string }
+
+const fail = (reason: string): ParseResult => ({ ok: false, reason })
+
+export function parseClientMessage(frame: Uint8Array): ParseResult {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    let message: ClientMessage
+    switch (type) {
+      case MessageType.Sync: {
+        const syncType = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (syncType === SyncMessageType.Step1) {
+          Y.decodeStateVector(payload)
+          message = { kind: 'sync-step1', stateVector: payload }
+        } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
+          const checked = checkUpdate(payload)
+          if (!checked.ok) return fail(checked.reason)
+          message = { kind: 'update', update: payload, empty: checked.empty }
+        } else return fail(`unknown sync message type ${syncType}`)
+        break
+      }
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        message = { kind: 'awareness', update, clients: parseAwarenessUpdate(update) }
+        break
+      }
+      case MessageType.QueryAwareness:
+        message = { kind: 'query-awareness' }
+        break
+      default:
+        // Includes Auth (2): only servers send it.
+        return fail(`unknown message type ${type}`)
+    }
+    if (decoding.hasContent(decoder)) return fail('trailing bytes after message')
+    return { ok: true, message }
+  } catch (e) {
+    return fail(`undecodable: ${(e as Error).message}`)
+  }
+}
+
+/**
+ * A Yjs update is checked twice before it may be stored: it must decode completely, and it must
+ * apply to an empty scratch doc without throwing (a few corrupt updates decode but fail to apply).
+ */
+function checkUpdate(update: Uint8Array): { ok: true; empty: boolean } | { ok: false; reason: string } {
+  try {
+    const decoded = Y.decodeUpdate(update)
+    const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0
+    if (!empty) {
+      const scratch = new Y.Doc({ gc: false })
+      try {
+        Y.applyUpdate(scratch, update)
+      } finally {
+        scratch.destroy()
+      }
+    }
+    return { ok: true, empty }
+  } catch (e) {
+    return { ok: false, reason: `corrupt update: ${(e as Error).message}` }
+  }
+}
+
+/** Same layout as y-protocols/awareness `applyAwarenessUpdate`, but refuses instead of throwing midway. */
+function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const n = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < n; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    entries.push({ clientId, clock, state })
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update')
+  return entries
+}
+
+function frame(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder()
+  write(e)
+  return encoding.toUint8Array(e)
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MessageType.Sync)
+    encoding.writeVarUint(e, SyncMessageType.Step1)
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc))
+  })
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MessageType.Sync)
+    encoding.writeVarUint(e, SyncMessageType.Step2)
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector))
+  })
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MessageType.Sync)
+    encoding.writeVarUint(e, SyncMessageType.Update)
+    encoding.writeVarUint8Array(e, update)
+  })
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MessageType.Awareness)
+    encoding.writeVarUint8Array(e, update)
+  })
+}
+
+/**
+ * Keep-alive: an awareness update that lists zero clients (bytes 01 01 00). The unmodified
+ * y-websocket client counts it as "a message received" (resetting its 30 s watchdog) and
+ * `applyAwarenessUpdate` with zero entries changes nothing and emits no event.
+ */
+export const KEEPALIVE_FRAME: Uint8Array = encodeAwareness(new Uint8Array([0]))

@@ -1,0 +1,76 @@
+/**
+ * The storage interface every backend implements (SQLite, in-memory; PostgreSQL later).
+ * `storageContract.ts` is the one test suite they all pass.
+ *
+ * Encodings: a board's document is a compacted state (Yjs update, V2 encoding: much smaller for
+ * tldraw's many overwritten numeric fields) followed by a log of V1 updates exactly as clients
+ * sent them (no re-encoding on the hot path). Loading = apply state, then the log in order.
+ */
+import type { BoardId } from '@overlap/shared'
+
+export interface BoardMeta {
+  id: BoardId
+  name: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+}
+
+export interface StoredDoc {
+  /** Compacted state as a V2 update, or null if nothing was compacted yet. */
+  stateV2: Uint8Array | null
+  /** V1 updates appended after the state, oldest first. */
+  updates: Uint8Array[]
+}
+
+export interface PendingUpdate {
+  boardId: BoardId
+  /** A validated V1 Yjs update. */
+  update: Uint8Array
+}
+
+/** Size of a board's update log (what compaction would fold into the state). */
+export interface LogStats {
+  updates: number
+  bytes: number
+}
+
+export interface StoredAsset {
+  contentType: string
+  bytes: Uint8Array
+}
+
+export class BoardExistsError extends Error {
+  constructor(id: string) {
+    super(`board ${id} already exists`)
+    this.name = 'BoardExistsError'
+  }
+}
+
+export class UnknownBoardError extends Error {
+  constructor(id: string) {
+    super(`board ${id} does not exist`)
+    this.name = 'UnknownBoardError'
+  }
+}
+
+export interface BoardStorage {
+  /** Creates a board with its initial document (a V1 update). Rejects with BoardExistsError. */
+  createBoard(meta: BoardMeta, initialUpdate: Uint8Array): Promise<void>
+  getBoard(id: BoardId): Promise<BoardMeta | null>
+  /** The stored document, or null for an unknown board. */
+  loadDoc(id: BoardId): Promise<StoredDoc | null>
+  /**
+   * Appends every update of the batch in ONE atomic, durable transaction (possibly across
+   * boards) and resolves only once it is durable. All or nothing: an update for an unknown
+   * board rejects the whole batch with UnknownBoardError. Returns each touched board's log size.
+   */
+  appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, LogStats>>
+  /** Folds the log into the compacted state, atomically (readers see old or new, never half). */
+  compact(id: BoardId): Promise<void>
+  /** Stores an asset; rejects with UnknownBoardError for an unknown board. */
+  putAsset(boardId: BoardId, assetId: string, asset: StoredAsset): Promise<void>
+  getAsset(boardId: BoardId, assetId: string): Promise<StoredAsset | null>
+  /** Resolves if the backend answers (readiness probe). */
+  ping(): Promise<void>
+  close(): Promise<void>
+}

@@ -1,0 +1,99 @@
+/**
+ * In-memory storage: for tests and throwaway demos (`STORAGE=memory`). Same contract as SQLite,
+ * minus surviving a restart. Bytes are copied in and out so callers cannot alias stored data.
+ */
+import type { BoardId } from '@overlap/shared'
+import {
+  BoardExistsError,
+  UnknownBoardError,
+  type BoardMeta,
+  type BoardStorage,
+  type LogStats,
+  type PendingUpdate,
+  type StoredAsset,
+  type StoredDoc,
+} from './BoardStorage.js'
+import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
+import * as Y from 'yjs'
+
+interface MemoryBoard {
+  meta: BoardMeta
+  stateV2: Uint8Array | null
+  updates: Uint8Array[]
+  assets: Map<string, StoredAsset>
+}
+
+export function createMemoryStorage(): BoardStorage {
+  const boards = new Map<BoardId, MemoryBoard>()
+  let closed = false
+  const open = () => {
+    if (closed) throw new Error('storage is closed')
+  }
+
+  return {
+    async createBoard(meta, initialUpdate) {
+      open()
+      if (boards.has(meta.id)) throw new BoardExistsError(meta.id)
+      boards.set(meta.id, {
+        meta: { ...meta },
+        stateV2: Y.convertUpdateFormatV1ToV2(initialUpdate),
+        updates: [],
+        assets: new Map(),
+      })
+    },
+    async getBoard(id) {
+      open()
+      const b = boards.get(id)
+      return b ? { ...b.meta } : null
+    },
+    async loadDoc(id): Promise<StoredDoc | null> {
+      open()
+      const b = boards.get(id)
+      if (!b) return null
+      return {
+        stateV2: b.stateV2 && toUint8Array(b.stateV2),
+        updates: b.updates.map(toUint8Array),
+      }
+    },
+    async appendUpdates(batch: readonly PendingUpdate[]) {
+      open()
+      // Check everything first so that the batch is all-or-nothing, like a transaction.
+      for (const { boardId } of batch) if (!boards.has(boardId)) throw new UnknownBoardError(boardId)
+      const stats = new Map<BoardId, LogStats>()
+      for (const { boardId, update } of batch) boards.get(boardId)!.updates.push(toUint8Array(update))
+      for (const boardId of new Set(batch.map((u) => u.boardId))) {
+        const updates = boards.get(boardId)!.updates
+        stats.set(boardId, {
+          updates: updates.length,
+          bytes: updates.reduce((n, u) => n + u.byteLength, 0),
+        })
+      }
+      return stats
+    },
+    async compact(id) {
+      open()
+      const b = boards.get(id)
+      if (!b) throw new UnknownBoardError(id)
+      const stateV2 = mergeStoredDoc({ stateV2: b.stateV2, updates: b.updates })
+      b.stateV2 = stateV2
+      b.updates = []
+    },
+    async putAsset(boardId, assetId, asset) {
+      open()
+      const b = boards.get(boardId)
+      if (!b) throw new UnknownBoardError(boardId)
+      b.assets.set(assetId, { contentType: asset.contentType, bytes: toUint8Array(asset.bytes) })
+    },
+    async getAsset(boardId, assetId) {
+      open()
+      const a = boards.get(boardId)?.assets.get(assetId)
+      return a ? { contentType: a.contentType, bytes: toUint8Array(a.bytes) } : null
+    },
+    async ping() {
+      open()
+    },
+    async close() {
+      closed = true
+    },
+  }
+}

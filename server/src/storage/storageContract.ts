@@ -1,0 +1,196 @@
+/**
+ * The one contract every BoardStorage backend passes. Backends call `runStorageContract` from
+ * their own `*.test.ts` (or `*.integration.test.ts` when they need a real database server).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { generateBoardId, type BoardId } from '@overlap/shared'
+import { BoardExistsError, UnknownBoardError, type BoardStorage } from './BoardStorage.js'
+import { applyStoredDoc } from './mergeDoc.js'
+
+export interface StorageHarness {
+  /** A fresh, empty storage. */
+  create(): Promise<BoardStorage>
+  /** Close `storage` and open the same data again (persistent backends only). */
+  reopen?(storage: BoardStorage): Promise<BoardStorage>
+  /** Remove temp files etc.; called after each test. */
+  cleanup?(): Promise<void>
+}
+
+function initialUpdate(title = 'seed'): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('board').set('title', title)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+async function loadYDoc(storage: BoardStorage, id: BoardId): Promise<Y.Doc> {
+  const stored = await storage.loadDoc(id)
+  expect(stored).not.toBeNull()
+  const doc = new Y.Doc()
+  applyStoredDoc(doc, stored!)
+  return doc
+}
+
+/** A writer doc whose incremental updates we capture, as a client would send them. */
+function writer(seedUpdate: Uint8Array) {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, seedUpdate)
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  return { doc, updates }
+}
+
+export function runStorageContract(name: string, harness: StorageHarness): void {
+  describe(`BoardStorage contract: ${name}`, () => {
+    let storage: BoardStorage
+    const meta = (id = generateBoardId()) => ({ id, name: 'Kick-off', createdAt: 1_700_000_000_000 })
+
+    beforeEach(async () => {
+      storage = await harness.create()
+    })
+    afterEach(async () => {
+      await storage.close()
+      await harness.cleanup?.()
+    })
+
+    it('[S20] creates a board and reads its metadata and initial document back', async () => {
+      const m = meta()
+      await storage.createBoard(m, initialUpdate('hello'))
+      expect(await storage.getBoard(m.id)).toEqual(m)
+      const doc = await loadYDoc(storage, m.id)
+      expect(doc.getMap('board').get('title')).toBe('hello')
+    })
+
+    it('[S20] refuses to create a board twice', async () => {
+      const m = meta()
+      await storage.createBoard(m, initialUpdate())
+      await expect(storage.createBoard({ ...m, name: 'other' }, initialUpdate())).rejects.toBeInstanceOf(
+        BoardExistsError
+      )
+      expect((await storage.getBoard(m.id))?.name).toBe('Kick-off')
+    })
+
+    it('[S21] knows nothing of unknown boards', async () => {
+      const id = generateBoardId()
+      expect(await storage.getBoard(id)).toBeNull()
+      expect(await storage.loadDoc(id)).toBeNull()
+      expect(await storage.getAsset(id, 'a')).toBeNull()
+    })
+
+    it('[S22] appends updates of several boards in one batch, in order, and reports log sizes', async () => {
+      const a = meta()
+      const b = meta()
+      const seed = initialUpdate()
+      await storage.createBoard(a, seed)
+      await storage.createBoard(b, seed)
+      const wa = writer(seed)
+      const wb = writer(seed)
+      const arr = wa.doc.getArray<number>('order')
+      for (let i = 0; i < 20; i++) arr.push([i])
+      wb.doc.getMap('m').set('k', 'v')
+      const batch = [
+        ...wa.updates.slice(0, 10).map((update) => ({ boardId: a.id, update })),
+        ...wb.updates.map((update) => ({ boardId: b.id, update })),
+        ...wa.updates.slice(10).map((update) => ({ boardId: a.id, update })),
+      ]
+      const stats = await storage.appendUpdates(batch)
+      expect(stats.get(a.id)).toEqual({
+        updates: 20,
+        bytes: wa.updates.reduce((n, u) => n + u.byteLength, 0),
+      })
+      expect(stats.get(b.id)?.updates).toBe(1)
+      const stored = await storage.loadDoc(a.id)
+      expect(stored!.updates).toEqual(wa.updates.map((u) => new Uint8Array(u)))
+      expect((await loadYDoc(storage, a.id)).getArray('order').toArray()).toEqual([...Array(20).keys()])
+      expect((await loadYDoc(storage, b.id)).getMap('m').get('k')).toBe('v')
+    })
+
+    it('[S22] rejects a whole batch that names an unknown board, storing none of it', async () => {
+      const a = meta()
+      const seed = initialUpdate()
+      await storage.createBoard(a, seed)
+      const w = writer(seed)
+      w.doc.getMap('m').set('k', 1)
+      const batch = [
+        { boardId: a.id, update: w.updates[0]! },
+        { boardId: generateBoardId(), update: w.updates[0]! },
+      ]
+      await expect(storage.appendUpdates(batch)).rejects.toBeInstanceOf(UnknownBoardError)
+      expect((await storage.loadDoc(a.id))!.updates).toHaveLength(0)
+    })
+
+    it('[S23] compaction keeps the document and empties the log', async () => {
+      const a = meta()
+      const seed = initialUpdate()
+      await storage.createBoard(a, seed)
+      const w = writer(seed)
+      const m = w.doc.getMap<number>('shape')
+      for (let i = 0; i < 200; i++) m.set('x', i)
+      await storage.appendUpdates(w.updates.map((update) => ({ boardId: a.id, update })))
+      const before = await storage.loadDoc(a.id)
+      await storage.compact(a.id)
+      const after = await storage.loadDoc(a.id)
+      expect(after!.updates).toHaveLength(0)
+      // Overwritten values are garbage-collected, so the compacted state is smaller than the log.
+      const logBytes = before!.updates.reduce((n, u) => n + u.byteLength, 0)
+      expect(after!.stateV2!.byteLength).toBeLessThan(logBytes)
+      const doc = await loadYDoc(storage, a.id)
+      expect(doc.getMap('shape').get('x')).toBe(199)
+      expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(w.doc))
+      // Appends after a compaction still load after it.
+      m.set('x', 1000)
+      const stats = await storage.appendUpdates([{ boardId: a.id, update: w.updates.at(-1)! }])
+      expect(stats.get(a.id)?.updates).toBe(1)
+      expect((await loadYDoc(storage, a.id)).getMap('shape').get('x')).toBe(1000)
+    })
+
+    it('[S23] compacting an unknown board rejects; compacting an empty log is a no-op', async () => {
+      await expect(storage.compact(generateBoardId())).rejects.toBeInstanceOf(UnknownBoardError)
+      const a = meta()
+      await storage.createBoard(a, initialUpdate('x'))
+      await storage.compact(a.id)
+      expect((await loadYDoc(storage, a.id)).getMap('board').get('title')).toBe('x')
+    })
+
+    it('[S24] stores assets per board, copying the bytes', async () => {
+      const a = meta()
+      await storage.createBoard(a, initialUpdate())
+      const bytes = new Uint8Array([1, 2, 3])
+      await storage.putAsset(a.id, 'img1', { contentType: 'image/png', bytes })
+      bytes[0] = 99
+      expect(await storage.getAsset(a.id, 'img1')).toEqual({
+        contentType: 'image/png',
+        bytes: new Uint8Array([1, 2, 3]),
+      })
+      expect(await storage.getAsset(a.id, 'img2')).toBeNull()
+      await expect(
+        storage.putAsset(generateBoardId(), 'img1', { contentType: 'image/png', bytes })
+      ).rejects.toBeInstanceOf(UnknownBoardError)
+    })
+
+    it('answers ping', async () => {
+      await expect(storage.ping()).resolves.toBeUndefined()
+    })
+
+    if (harness.reopen) {
+      it('[S25] keeps boards, logs, compacted state and assets across a reopen', async () => {
+        const a = meta()
+        const seed = initialUpdate('persist')
+        await storage.createBoard(a, seed)
+        const w = writer(seed)
+        w.doc.getMap('m').set('k', 1)
+        await storage.appendUpdates([{ boardId: a.id, update: w.updates[0]! }])
+        await storage.compact(a.id)
+        w.doc.getMap('m').set('k', 2)
+        await storage.appendUpdates([{ boardId: a.id, update: w.updates[1]! }])
+        await storage.putAsset(a.id, 'img', { contentType: 'image/gif', bytes: new Uint8Array([7]) })
+        storage = await harness.reopen!(storage)
+        expect(await storage.getBoard(a.id)).toEqual(a)
+        const doc = await loadYDoc(storage, a.id)
+        expect(doc.getMap('m').get('k')).toBe(2)
+        expect(doc.getMap('board').get('title')).toBe('persist')
+        expect((await storage.getAsset(a.id, 'img'))?.bytes).toEqual(new Uint8Array([7]))
+      })
+    }
+  })
+}
