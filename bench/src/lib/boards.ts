@@ -1,0 +1,20 @@
+/** Board (room) creation on either server. */
+import { randomUUID } from 'node:crypto'
+import type { ServerHandle } from './servers.js'
+
+/**
+ * Ours: `POST /api/boards` → board id (the y-websocket room). The reference server has no boards:
+ * any room name works, so a random one is returned.
+ */
+export async function createBoard(server: ServerHandle, name: string): Promise<string> {
+  if (server.kind === 'ref') return `ref-${randomUUID()}`
+  const res = await fetch(`${server.httpUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+  if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
+  const body = (await res.json()) as { id?: unknown }
+  if (typeof body.id !== 'string') throw new Error(`POST /api/boards returned no id: ${JSON.stringify(body)}`)
+  return body.id
+}

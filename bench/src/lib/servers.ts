@@ -1,0 +1,192 @@
+/**
+ * Starts the server under test and the reference server as CHILD PROCESSES, so their CPU and memory
+ * are measured apart from the benchmark's own clients. Both get `memProbe.js` preloaded, which answers
+ * memory questions over the fork IPC channel after a forced GC.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BENCH_DIST, SERVER_MAIN } from './paths.js'
+
+export type ServerKind = 'ours' | 'ref'
+
+export interface ProcessMemory {
+  /** From /proc/<pid>/status, bytes. */
+  vmRssBytes: number
+  /** From the child itself after two forced GCs, bytes. */
+  heapUsed: number
+  external: number
+  arrayBuffers: number
+  rss: number
+}
+
+export interface ServerHandle {
+  kind: ServerKind
+  pid: number
+  /** `http://127.0.0.1:port` */
+  httpUrl: string
+  /** What a y-websocket client gets as `serverUrl`; the room (board id) is appended by the client. */
+  wsServerUrl: string
+  /** Data directory of our server (temp), or null for the in-memory reference. */
+  dataDir: string | null
+  memory(): Promise<ProcessMemory>
+  stop(): Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export function readVmRss(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const m = /VmRSS:\s+(\d+)\s+kB/.exec(status)
+  return m ? Number(m[1]) * 1024 : Number.NaN
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let lastErr: unknown = null
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it answered`)
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+      lastErr = new Error(`HTTP ${res.status}`)
+    } catch (err) {
+      lastErr = err
+    }
+    // Poll interval while the child starts; bounded by the deadline above.
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms: ${String(lastErr)}`)
+}
+
+interface StartOptions {
+  /** Reuse a data dir (to restart on the same data); a fresh temp dir otherwise. */
+  dataDir?: string
+  env?: Record<string, string>
+}
+
+function spawnChild(script: string, env: Record<string, string>): { child: ChildProcess; output: string[] } {
+  const probe = pathToFileURL(path.join(BENCH_DIST, 'memProbe.js')).href
+  const child = fork(script, [], {
+    execArgv: ['--expose-gc', '--import', probe],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
+  // Keep the tail of the child's output for error messages; never let a full pipe block it.
+  const output: string[] = []
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString())
+    if (output.length > 50) output.shift()
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  return { child, output }
+}
+
+function handleFor(
+  kind: ServerKind,
+  child: ChildProcess,
+  port: number,
+  dataDir: string | null,
+  wsServerUrl: string
+): ServerHandle {
+  const pid = child.pid!
+  return {
+    kind,
+    pid,
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsServerUrl,
+    dataDir,
+    memory: () =>
+      new Promise<ProcessMemory>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('memory probe timed out')), 10_000)
+        const onMsg = (msg: unknown) => {
+          const m = msg as { type?: string; rss: number; heapUsed: number; external: number; arrayBuffers: number }
+          if (m?.type !== 'memory') return
+          clearTimeout(timer)
+          child.off('message', onMsg)
+          resolve({ vmRssBytes: readVmRss(pid), heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss })
+        }
+        child.on('message', onMsg)
+        child.send({ type: 'memory' })
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          resolve()
+        })
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+/** Our real server (`server/dist/main.js`) with SQLite storage in a temp dir (durable storage on). */
+export async function startOurServer(opts: StartOptions = {}): Promise<ServerHandle> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-bench-'))
+  const port = await freePort()
+  const { child, output } = spawnChild(SERVER_MAIN, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    STORAGE: 'sqlite',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  })
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, 20_000)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw new Error(`${String(err)}\n${output.join('')}`)
+  }
+  return handleFor('ours', child, port, dataDir, `ws://127.0.0.1:${port}/sync`)
+}
+
+/** The reference `@y/websocket-server@0.1.1` (in memory). */
+export async function startRefServer(opts: StartOptions = {}): Promise<ServerHandle> {
+  const port = await freePort()
+  const { child, output } = spawnChild(path.join(BENCH_DIST, 'refServerMain.js'), {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...opts.env,
+  })
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/`, child, 20_000)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw new Error(`${String(err)}\n${output.join('')}`)
+  }
+  return handleFor('ref', child, port, null, `ws://127.0.0.1:${port}`)
+}
+
+export function startServer(kind: ServerKind, opts: StartOptions = {}): Promise<ServerHandle> {
+  return kind === 'ours' ? startOurServer(opts) : startRefServer(opts)
+}
+
+export function removeDataDir(dir: string | null): void {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * The servers to compare in round `r`, alternating which goes first so slow drift (thermal, page
+ * cache, other load) does not always favour the same one. BENCH_KINDS=ours or =ref runs one only.
+ */
+export function alternate(r: number): ServerKind[] {
+  const kinds = (process.env.BENCH_KINDS ?? 'ours,ref').split(',').filter((k): k is ServerKind => k === 'ours' || k === 'ref')
+  return r % 2 === 0 ? kinds : [...kinds].reverse()
+}
