@@ -1,0 +1,138 @@
+/**
+ * `createOverlapServer(deps)`: the whole server as a value. Nothing happens at import time and
+ * nothing is global, so a test can run two servers in one process.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { CloseCode } from '@overlap/shared'
+import type { ServerConfig } from './config.js'
+import { systemClock, type Clock } from './clock.js'
+import type { Logger } from './log.js'
+import type { BoardStorage } from './storage/BoardStorage.js'
+import { createCommitQueue, type CompactionPolicy } from './storage/commitQueue.js'
+import { createRoomManager, type RoomManager } from './rooms/RoomManager.js'
+import { createSyncEndpoint } from './sync/syncEndpoint.js'
+import { boardsRouter } from './http/boardsRouter.js'
+import { assetsRouter } from './http/assetsRouter.js'
+import { clientRouter } from './http/clientRouter.js'
+import { sendError } from './http/errors.js'
+import { createInitialBoardUpdate } from './boardSeed.js'
+
+export interface OverlapServerDeps {
+  config: ServerConfig
+  storage: BoardStorage
+  log: Logger
+  clock?: Clock
+  compaction?: CompactionPolicy
+  keepaliveIntervalMs?: number
+}
+
+export interface OverlapServer {
+  app: express.Express
+  server: http.Server
+  rooms: RoomManager
+  /** Listens on config.host:config.port (0 = any free port). */
+  listen(): Promise<{ port: number; url: string }>
+  /**
+   * Graceful stop: closes every socket with ServerRestarting (1012), waits until every accepted
+   * update is durable, closes the HTTP server. Does not close `storage` (the caller owns it).
+   */
+  close(): Promise<void>
+}
+
+export function createOverlapServer({
+  config,
+  storage,
+  log,
+  clock = systemClock,
+  compaction,
+  keepaliveIntervalMs,
+}: OverlapServerDeps): OverlapServer {
+  const commits = createCommitQueue({ storage, log, compaction })
+  const rooms = createRoomManager({ storage, commits, log })
+  const sync = createSyncEndpoint({
+    rooms,
+    log,
+    clock,
+    maxMessageBytes: config.maxMessageBytes,
+    keepaliveIntervalMs,
+  })
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', false)
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true })
+  })
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await storage.ping()
+      res.json({ ok: true })
+    } catch (e) {
+      log.error('readiness check failed', { err: e })
+      res.status(503).json({ ok: false, error: 'storage_unavailable' })
+    }
+  })
+  app.use(
+    boardsRouter({
+      storage,
+      log,
+      publicUrl: config.publicUrl,
+      now: () => clock.now(),
+      createInitialUpdate: createInitialBoardUpdate,
+    })
+  )
+  app.use(assetsRouter({ storage, log, maxUploadBytes: config.maxUploadBytes }))
+  app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API route'))
+  app.use(
+    clientRouter({
+      clientDist: config.clientDist,
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      publicUrl: config.publicUrl,
+      maxUploadBytes: config.maxUploadBytes,
+    })
+  )
+  // Express 5 forwards rejected promises from async handlers here.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { type?: string; status?: number; message?: string }
+    if (e.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON')
+    if (e.type === 'entity.too.large' || e.status === 413) return sendError(res, 413, 'too_large', 'request body too large')
+    log.error('request failed', { method: req.method, path: req.path, err })
+    if (!res.headersSent) sendError(res, 500, 'internal', 'internal server error')
+  })
+
+  const server = http.createServer(app)
+  server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head))
+
+  let closing: Promise<void> | null = null
+
+  return {
+    app,
+    server,
+    rooms,
+    listen() {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject)
+          const { port } = server.address() as AddressInfo
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host
+          resolve({ port, url: `http://${host}:${port}` })
+        })
+      })
+    },
+    close() {
+      closing ??= (async () => {
+        await sync.close(CloseCode.ServerRestarting)
+        await commits.drain()
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeIdleConnections()
+        })
+      })()
+      return closing
+    },
+  }
+}

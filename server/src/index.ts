@@ -1,0 +1,7 @@
+export { createOverlapServer, type OverlapServer, type OverlapServerDeps } from './createServer.js'
+export { parseConfig, ConfigError, type ServerConfig } from './config.js'
+export { createLogger, silentLogger, type Logger } from './log.js'
+export { systemClock, createManualClock, type Clock } from './clock.js'
+export type { BoardStorage, BoardMeta, StoredDoc } from './storage/BoardStorage.js'
+export { createSqliteStorage } from './storage/SqliteStorage.js'
+export { createMemoryStorage } from './storage/MemoryStorage.js'

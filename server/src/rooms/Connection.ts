@@ -1,0 +1,37 @@
+/**
+ * One client's WebSocket as the rooms see it. Rooms never touch `ws` directly: they get a
+ * `SyncSocket` (send a frame, close with a code), so room logic is testable without sockets.
+ */
+import type { BoardId } from '@overlap/shared'
+import type { Logger } from '../log.js'
+
+export interface SyncSocket {
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/**
+ * Lifecycle of a connection:
+ * - `loading`: accepted; its room is being loaded from storage. Frames are queued and replayed in
+ *   order once the room is live (the client sends step 1 and awareness right after `open`).
+ * - `live`: joined the room; frames are handled as they arrive.
+ * - `closing`: we closed it or the peer went away; frames are dropped, it has left the room.
+ */
+export type ConnectionState =
+  | { phase: 'loading'; queue: Uint8Array[]; queuedBytes: number }
+  | { phase: 'live' }
+  | { phase: 'closing'; code: number }
+
+export interface Connection {
+  readonly id: string
+  readonly boardId: BoardId
+  readonly socket: SyncSocket
+  readonly log: Logger
+  state: ConnectionState
+  /** Awareness client ids this connection has announced; removed for everyone when it closes. */
+  readonly awarenessClients: Set<number>
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`)
+}

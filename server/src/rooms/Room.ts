@@ -1,0 +1,169 @@
+/**
+ * A loaded board: its Y.Doc, its awareness, and the live connections editing it.
+ *
+ * The rule that shapes this file [S6]: an update is applied, relayed and echoed only after the
+ * commit queue says it is durable. The echo to the author is how the y-websocket client learns
+ * "saved"; a relay before storage would show other people an edit a crash could still lose.
+ * Updates are relayed as the bytes the author sent (not re-derived from the doc's 'update'
+ * event), so a duplicate still gets its echo.
+ */
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { CloseCode, type BoardId } from '@overlap/shared'
+import type { Logger } from '../log.js'
+import type { CommitQueue } from '../storage/commitQueue.js'
+import { type Connection } from './Connection.js'
+import {
+  KEEPALIVE_FRAME,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ClientMessage,
+} from './messages.js'
+
+export interface RoomDeps {
+  boardId: BoardId
+  doc: Y.Doc
+  commits: CommitQueue
+  log: Logger
+  /** Called when the room has no connections and nothing in flight: the manager unloads it. */
+  onIdle(room: Room): void
+  /** Closes one connection with a code (the manager owns connection lifecycles). */
+  closeConnection(conn: Connection, code: CloseCode): void
+}
+
+export class Room {
+  readonly boardId: BoardId
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly connections = new Set<Connection>()
+  private inFlight = 0
+  private destroyed = false
+
+  constructor(private readonly deps: RoomDeps) {
+    this.boardId = deps.boardId
+    this.doc = deps.doc
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get size(): number {
+    return this.connections.size
+  }
+
+  /** Whether the room can be unloaded (no one connected, no update waiting for storage). */
+  get idle(): boolean {
+    return this.connections.size === 0 && this.inFlight === 0
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn)
+    // Our step 1 makes the client send what we lack (edits made offline) [S4].
+    conn.socket.send(encodeSyncStep1(this.doc))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      conn.socket.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+    }
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return
+    if (conn.awarenessClients.size > 0) {
+      // Broadcast the removal so the others drop this person's cursor at once [S8].
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null)
+    }
+    this.checkIdle()
+  }
+
+  receive(conn: Connection, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step1':
+        conn.socket.send(encodeSyncStep2(this.doc, message.stateVector))
+        return
+      case 'update':
+        if (!message.empty) this.storeThenApply(conn, message.update)
+        return
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+        return
+      case 'query-awareness':
+        conn.socket.send(
+          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
+        )
+        return
+    }
+  }
+
+  keepalive(): void {
+    for (const conn of this.connections) conn.socket.send(KEEPALIVE_FRAME)
+  }
+
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.awareness.off('update', this.onAwarenessUpdate)
+    // Awareness runs a timer of its own; without destroy() every unloaded room would leak one.
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private storeThenApply(author: Connection, update: Uint8Array): void {
+    this.inFlight++
+    this.deps.commits
+      .append(this.boardId, update)
+      .then(
+        () => {
+          try {
+            Y.applyUpdate(this.doc, update, author)
+          } catch (e) {
+            // Validated before storing, so this should not happen; if it does, the board itself
+            // is fine (the room loader skips updates that fail to apply) and only this client goes.
+            author.log.error('stored update failed to apply', { err: e })
+            this.closeConnection(author, CloseCode.MalformedMessage)
+            return
+          }
+          const frame = encodeUpdate(update)
+          // Everyone, the author included: the author's copy is the "saved" acknowledgement [S6].
+          for (const conn of this.connections) conn.socket.send(frame)
+        },
+        (e: unknown) => {
+          author.log.error('update not stored', { err: e })
+          this.closeConnection(author, CloseCode.StorageError)
+        }
+      )
+      .finally(() => {
+        this.inFlight--
+        this.checkIdle()
+      })
+  }
+
+  private closeConnection(conn: Connection, code: CloseCode): void {
+    this.deps.closeConnection(conn, code)
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown
+  ) => {
+    const conn = this.connectionFor(origin)
+    if (conn) {
+      for (const id of added) conn.awarenessClients.add(id)
+      for (const id of removed) conn.awarenessClients.delete(id)
+    }
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const c of this.connections) c.socket.send(frame)
+  }
+
+  private connectionFor(origin: unknown): Connection | undefined {
+    return this.connections.has(origin as Connection) ? (origin as Connection) : undefined
+  }
+
+  private checkIdle(): void {
+    if (this.idle && !this.destroyed) this.deps.onIdle(this)
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * Loads rooms on first connection and unloads them when the last connection has gone and no
+ * update is waiting for storage. Owns every connection's lifecycle (see Connection.ts).
+ *
+ * Unknown boards are discovered by the load itself (storage returns null): every connection
+ * waiting for that room is closed with NotFound (4404) and nothing is created — a typo never
+ * makes a board [S2].
+ */
+import * as Y from 'yjs'
+import { CloseCode, CloseReason, type BoardId } from '@overlap/shared'
+import type { Logger } from '../log.js'
+import type { BoardStorage } from '../storage/BoardStorage.js'
+import type { CommitQueue } from '../storage/commitQueue.js'
+import { assertNever, type Connection, type SyncSocket } from './Connection.js'
+import { parseClientMessage } from './messages.js'
+import { Room } from './Room.js'
+
+/** Frames a connection may queue while its room loads, before we call it abuse. */
+export const MAX_QUEUED_BYTES_WHILE_LOADING = 32 * 1024 * 1024
+
+type RoomEntry =
+  | { status: 'loading'; waiting: Set<Connection> }
+  | { status: 'live'; room: Room }
+
+export interface RoomManagerDeps {
+  storage: BoardStorage
+  commits: CommitQueue
+  log: Logger
+}
+
+export interface ConnectionHandle {
+  /** A frame arrived from the peer. */
+  receive(frame: Uint8Array): void
+  /** The socket closed (either side). */
+  closed(): void
+}
+
+export interface RoomManager {
+  connect(boardId: BoardId, socket: SyncSocket, connId: string): ConnectionHandle
+  /** Number of rooms in memory (loading or live). */
+  roomCount(): number
+  connectionCount(): number
+  /** Sends the keep-alive frame to every live connection. */
+  keepalive(): void
+  /** Closes every connection with `code` (shutdown). */
+  closeAll(code: CloseCode): void
+}
+
+export function createRoomManager({ storage, commits, log }: RoomManagerDeps): RoomManager {
+  const rooms = new Map<BoardId, RoomEntry>()
+  const connections = new Set<Connection>()
+
+  const close = (conn: Connection, code: CloseCode, detail?: string) => {
+    if (conn.state.phase === 'closing') return
+    conn.log.info('closing connection', { code, reason: CloseReason[code], detail })
+    leave(conn)
+    conn.state = { phase: 'closing', code }
+    conn.socket.close(code, CloseReason[code])
+  }
+
+  const leave = (conn: Connection) => {
+    connections.delete(conn)
+    const entry = rooms.get(conn.boardId)
+    if (!entry) return
+    switch (entry.status) {
+      case 'loading':
+        entry.waiting.delete(conn)
+        return
+      case 'live':
+        entry.room.leave(conn)
+        return
+      default:
+        assertNever(entry)
+    }
+  }
+
+  const handleFrame = (conn: Connection, room: Room, frame: Uint8Array) => {
+    const parsed = parseClientMessage(frame)
+    if (!parsed.ok) {
+      conn.log.warn('malformed message', { reason: parsed.reason, bytes: frame.byteLength })
+      close(conn, CloseCode.MalformedMessage, parsed.reason)
+      return
+    }
+    try {
+      room.receive(conn, parsed.message)
+    } catch (e) {
+      conn.log.warn('message refused by room', { err: e })
+      close(conn, CloseCode.MalformedMessage)
+    }
+  }
+
+  const goLive = (conn: Connection, room: Room, queue: Uint8Array[]) => {
+    conn.state = { phase: 'live' }
+    room.join(conn)
+    for (const frame of queue) {
+      // A queued frame may have closed the connection (malformed): stop replaying.
+      if (conn.state.phase !== 'live') return
+      handleFrame(conn, room, frame)
+    }
+  }
+
+  const unload = (room: Room) => {
+    const entry = rooms.get(room.boardId)
+    if (entry?.status === 'live' && entry.room === room && room.idle) {
+      rooms.delete(room.boardId)
+      room.destroy()
+      log.debug('room unloaded', { boardId: room.boardId, rooms: rooms.size })
+    }
+  }
+
+  const load = async (boardId: BoardId, waiting: Set<Connection>) => {
+    const started = performance.now()
+    let doc: Y.Doc | null = null
+    try {
+      const stored = await storage.loadDoc(boardId)
+      if (stored) {
+        doc = new Y.Doc()
+        const skipped = applyStoredSafely(doc, stored.stateV2, stored.updates)
+        if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
+      }
+    } catch (e) {
+      log.error('loading board failed', { boardId, err: e })
+      rooms.delete(boardId)
+      for (const conn of [...waiting]) close(conn, CloseCode.StorageError)
+      return
+    }
+    if (!doc) {
+      rooms.delete(boardId)
+      for (const conn of [...waiting]) close(conn, CloseCode.NotFound)
+      return
+    }
+    const room = new Room({ boardId, doc, commits, log: log.child({ boardId }), onIdle: unload, closeConnection: close })
+    rooms.set(boardId, { status: 'live', room })
+    log.debug('room loaded', { boardId, ms: Math.round(performance.now() - started), waiting: waiting.size })
+    for (const conn of waiting) {
+      if (conn.state.phase !== 'loading') continue
+      goLive(conn, room, conn.state.queue)
+    }
+    // Everyone left while we were loading.
+    if (room.idle) unload(room)
+  }
+
+  return {
+    connect(boardId, socket, connId) {
+      const conn: Connection = {
+        id: connId,
+        boardId,
+        socket,
+        log: log.child({ boardId, connId }),
+        state: { phase: 'loading', queue: [], queuedBytes: 0 },
+        awarenessClients: new Set(),
+      }
+      connections.add(conn)
+      conn.log.debug('connection opened')
+      const entry = rooms.get(boardId)
+      if (entry === undefined) {
+        const waiting = new Set([conn])
+        rooms.set(boardId, { status: 'loading', waiting })
+        void load(boardId, waiting)
+      } else if (entry.status === 'loading') {
+        entry.waiting.add(conn)
+      } else {
+        goLive(conn, entry.room, [])
+      }
+
+      return {
+        receive(frame) {
+          const state = conn.state
+          switch (state.phase) {
+            case 'loading':
+              state.queue.push(frame)
+              state.queuedBytes += frame.byteLength
+              if (state.queuedBytes > MAX_QUEUED_BYTES_WHILE_LOADING) close(conn, CloseCode.RateLimited)
+              return
+            case 'live': {
+              const entry = rooms.get(boardId)
+              if (entry?.status === 'live') handleFrame(conn, entry.room, frame)
+              return
+            }
+            case 'closing':
+              return
+            default:
+              assertNever(state)
+          }
+        },
+        closed() {
+          if (conn.state.phase !== 'closing') {
+            leave(conn)
+            conn.state = { phase: 'closing', code: 1000 }
+            conn.log.debug('connection closed by peer')
+          }
+        },
+      }
+    },
+    roomCount: () => rooms.size,
+    connectionCount: () => connections.size,
+    keepalive() {
+      for (const entry of rooms.values()) if (entry.status === 'live') entry.room.keepalive()
+    },
+    closeAll(code) {
+      for (const conn of [...connections]) close(conn, code)
+    },
+  }
+}
+
+/** Applies state and log; an update that fails to apply is skipped, never fatal to the board. */
+function applyStoredSafely(doc: Y.Doc, stateV2: Uint8Array | null, updates: Uint8Array[]): number {
+  let skipped = 0
+  if (stateV2) Y.applyUpdateV2(doc, stateV2)
+  for (const update of updates) {
+    try {
+      Y.applyUpdate(doc, update)
+    } catch {
+      skipped++
+    }
+  }
+  return skipped
+}

@@ -1,0 +1,160 @@
+/**
+ * The WebSocket side: `/sync/<boardId>` upgrades, size limits, compression, keep-alive.
+ *
+ * Decisions made here (see shared/PROTOCOL.md):
+ * - Any path other than `/sync/<one segment>` is refused at the HTTP upgrade with 404.
+ * - A malformed board id is accepted and then closed with NotFound (4404) without touching
+ *   storage [S1]: a browser cannot read an HTTP status from a failed upgrade (it sees 1006 and
+ *   would retry forever), but it does see a close code, and 4400–4499 stops y-websocket retrying.
+ * - Frames over MAX_MESSAGE_BYTES: ws closes with 1009; `LimitedWebSocket` rewrites that one code
+ *   to MessageTooLarge (4413) so the client can tell the user why [S9].
+ * - permessage-deflate for frames ≥ 1 KiB: a big board's first sync step 2 shrinks a lot.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocket, WebSocketServer } from 'ws'
+import { CloseCode, CloseReason, SYNC_PATH_PREFIX, parseBoardId } from '@overlap/shared'
+import type { Clock } from '../clock.js'
+import type { Logger } from '../log.js'
+import type { RoomManager } from '../rooms/RoomManager.js'
+import { KEEPALIVE_INTERVAL_MS } from '@overlap/shared'
+
+/** ws's own "message too big" close code (RFC 6455). */
+const WS_MESSAGE_TOO_BIG = 1009
+
+class LimitedWebSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    if (code === WS_MESSAGE_TOO_BIG) {
+      super.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge])
+      return
+    }
+    super.close(code, data)
+  }
+}
+
+export interface SyncEndpointDeps {
+  rooms: RoomManager
+  log: Logger
+  clock: Clock
+  maxMessageBytes: number
+  keepaliveIntervalMs?: number
+}
+
+export interface SyncEndpoint {
+  /** Wire to `http.Server`'s 'upgrade' event. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Closes every socket with `code` and stops timers; resolves when all sockets are closed. */
+  close(code: CloseCode): Promise<void>
+  /** Sockets currently open (for tests). */
+  socketCount(): number
+}
+
+export function createSyncEndpoint({
+  rooms,
+  log,
+  clock,
+  maxMessageBytes,
+  keepaliveIntervalMs = KEEPALIVE_INTERVAL_MS,
+}: SyncEndpointDeps): SyncEndpoint {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: { threshold: 1024 },
+    WebSocket: LimitedWebSocket,
+  })
+  let nextConnId = 1
+  const alive = new WeakMap<WebSocket, boolean>()
+
+  // One timer for all sockets: the keep-alive frame (resets the client's 30 s watchdog) and a
+  // ws ping whose missing pong reveals peers that vanished without a FIN (sleeping laptops).
+  const timer = clock.setInterval(() => {
+    rooms.keepalive()
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate()
+        continue
+      }
+      alive.set(ws, false)
+      ws.ping()
+    }
+  }, keepaliveIntervalMs)
+
+  const onConnection = (ws: WebSocket, rawBoardId: string) => {
+    const connId = `c${nextConnId++}`
+    const boardId = parseBoardId(rawBoardId)
+    if (boardId === null) {
+      log.info('refused malformed board id', { connId, rawBoardId: rawBoardId.slice(0, 64) })
+      ws.close(CloseCode.NotFound, CloseReason[CloseCode.NotFound])
+      return
+    }
+    alive.set(ws, true)
+    ws.on('pong', () => alive.set(ws, true))
+    const handle = rooms.connect(
+      boardId,
+      {
+        send(frame) {
+          if (ws.readyState === WebSocket.OPEN) ws.send(frame)
+        },
+        close(code, reason) {
+          ws.close(code, reason)
+        },
+      },
+      connId
+    )
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        // y-websocket frames are always binary; a text frame is as malformed as random bytes.
+        log.warn('text frame refused', { boardId, connId })
+        ws.close(CloseCode.MalformedMessage, CloseReason[CloseCode.MalformedMessage])
+        handle.closed()
+        return
+      }
+      handle.receive(toUint8Array(data))
+    })
+    ws.on('error', (err) => log.warn('socket error', { boardId, connId, err: err.message }))
+    ws.on('close', (code) => {
+      log.debug('socket closed', { boardId, connId, code })
+      handle.closed()
+    })
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const rest = url.pathname.startsWith(SYNC_PATH_PREFIX) ? url.pathname.slice(SYNC_PATH_PREFIX.length) : null
+      if (rest === null || rest.length === 0 || rest.includes('/')) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+        return
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, rest))
+    },
+    async close(code) {
+      timer.cancel()
+      rooms.closeAll(code)
+      const sockets = [...wss.clients]
+      for (const ws of sockets) ws.close(code, CloseReason[code])
+      // Wait for the closing handshakes, but not forever: a silent peer is terminated.
+      await Promise.all(
+        sockets.map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              if (ws.readyState === WebSocket.CLOSED) return resolve()
+              const t = setTimeout(() => ws.terminate(), 2000)
+              ws.once('close', () => {
+                clearTimeout(t)
+                resolve()
+              })
+            })
+        )
+      )
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+    },
+    socketCount: () => wss.clients.size,
+  }
+}
+
+function toUint8Array(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
