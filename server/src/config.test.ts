@@ -18,7 +18,7 @@ describe('parseConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: '/srv/data',
-      publicUrl: 'http://127.0.0.1:8787',
+      publicUrl: null,
       logLevel: 'info',
       tldrawLicenseKey: null,
       maxMessageBytes: 8 * 1024 * 1024,
@@ -58,9 +58,8 @@ describe('parseConfig', () => {
     })
   })
 
-  it('builds the default PUBLIC_URL from HOST and PORT', () => {
-    expect(parseConfig({ HOST: '10.0.0.5', PORT: '80' }).publicUrl).toBe('http://10.0.0.5:80')
-    expect(parseConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:8787')
+  it('leaves PUBLIC_URL unset by default (the server derives it from the port it listens on)', () => {
+    expect(parseConfig({ HOST: '10.0.0.5', PORT: '80' }).publicUrl).toBeNull()
   })
 
   it('treats empty values as unset', () => {

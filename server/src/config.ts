@@ -15,8 +15,11 @@ export interface ServerConfig {
   port: number
   host: string
   dataDir: string
-  /** Absolute origin without trailing slash, e.g. `http://192.168.1.20:8787`. */
-  publicUrl: string
+  /**
+   * Absolute URL without trailing slash, e.g. `http://192.168.1.20:8787`; null = not set, the
+   * server uses `http://HOST:<the port it actually listens on>` (so PORT=0 gives usable links).
+   */
+  publicUrl: string | null
   logLevel: LogLevel
   tldrawLicenseKey: string | null
   maxMessageBytes: number
@@ -86,7 +89,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
   const clientDist = path.resolve(cwd, get('CLIENT_DIST') ?? DEFAULT_CLIENT_DIST)
   const tldrawLicenseKey = get('TLDRAW_LICENSE_KEY') ?? null
 
-  let publicUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  let publicUrl: string | null = null
   const rawPublicUrl = get('PUBLIC_URL')
   if (rawPublicUrl !== undefined) {
     const parsed = parsePublicUrl(rawPublicUrl)

@@ -59,6 +59,10 @@ export function createOverlapServer({
     keepaliveIntervalMs,
   })
 
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host
+  let listenUrl = `http://${hostForUrl}:${config.port}`
+  const publicUrl = () => config.publicUrl ?? listenUrl
+
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', false)
@@ -79,7 +83,7 @@ export function createOverlapServer({
     boardsRouter({
       storage,
       log,
-      publicUrl: config.publicUrl,
+      publicUrl,
       now: () => clock.now(),
       createInitialUpdate: createInitialBoardUpdate,
     })
@@ -90,7 +94,7 @@ export function createOverlapServer({
     clientRouter({
       clientDist: config.clientDist,
       tldrawLicenseKey: config.tldrawLicenseKey,
-      publicUrl: config.publicUrl,
+      publicUrl,
       maxUploadBytes: config.maxUploadBytes,
     })
   )
@@ -118,8 +122,8 @@ export function createOverlapServer({
         server.listen(config.port, config.host, () => {
           server.off('error', reject)
           const { port } = server.address() as AddressInfo
-          const host = config.host.includes(':') ? `[${config.host}]` : config.host
-          resolve({ port, url: `http://${host}:${port}` })
+          listenUrl = `http://${hostForUrl}:${port}`
+          resolve({ port, url: listenUrl })
         })
       })
     },

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const storage = openStorage(config)
   const overlap = createOverlapServer({ config, storage, log })
   const { url } = await overlap.listen()
-  log.info('listening', { url, publicUrl: config.publicUrl, storage: config.storage, dataDir: config.dataDir })
+  log.info('listening', { url, publicUrl: config.publicUrl ?? url, storage: config.storage, dataDir: config.dataDir })
 
   let stopping = false
   const stop = async (signal: string) => {

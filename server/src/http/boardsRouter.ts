@@ -11,7 +11,8 @@ import { sendError } from './errors.js'
 export interface BoardsRouterDeps {
   storage: BoardStorage
   log: Logger
-  publicUrl: string
+  /** Read per request: it is known only once the server listens. */
+  publicUrl: () => string
   now: () => number
   /** Initial document of a new board (a V1 update). */
   createInitialUpdate: () => Uint8Array
@@ -31,7 +32,7 @@ export function boardsRouter({ storage, log, publicUrl, now, createInitialUpdate
     const meta = { id, name, createdAt: now() }
     await storage.createBoard(meta, createInitialUpdate())
     log.info('board created', { boardId: id })
-    res.status(201).json({ id, url: `${publicUrl}/b/${id}` })
+    res.status(201).json({ id, url: `${publicUrl()}/b/${id}` })
   })
 
   router.get('/api/boards/:id', async (req, res) => {

@@ -12,7 +12,7 @@ import path from 'node:path'
 export interface ClientRouterDeps {
   clientDist: string
   tldrawLicenseKey: string | null
-  publicUrl: string
+  publicUrl: () => string
   maxUploadBytes: number
 }
 
@@ -20,15 +20,15 @@ export function clientRouter({ clientDist, tldrawLicenseKey, publicUrl, maxUploa
   const router = Router()
   const indexHtml = path.join(clientDist, 'index.html')
   // JSON.stringify, then escape '<' so a value can never close the script element.
-  const configJs =
+  const configJs = () =>
     'window.__OVERLAP_CONFIG__ = ' +
-    JSON.stringify({ tldrawLicenseKey, publicUrl, maxUploadBytes }).replace(/</g, '\\u003c') +
+    JSON.stringify({ tldrawLicenseKey, publicUrl: publicUrl(), maxUploadBytes }).replace(/</g, '\\u003c') +
     ';\n'
 
   router.get('/config.js', (_req, res) => {
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8')
     res.setHeader('Cache-Control', 'no-store')
-    res.send(configJs)
+    res.send(configJs())
   })
 
   router.use(
