@@ -1,0 +1,87 @@
+/**
+ * The HTTP API of the Overlap server (docs/ARCHITECTURE.md, "HTTP"). Responses are parsed, not
+ * cast: a proxy error page or a server from another version must surface as an error, not as
+ * `undefined` fields deep inside the UI.
+ */
+export interface BoardInfo {
+  id: string
+  name: string
+  createdAt: string | number | null
+}
+
+export type GetBoardResult = { kind: 'found'; board: BoardInfo } | { kind: 'not-found' } | { kind: 'error'; message: string }
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+async function readJsonObject(res: Response): Promise<Record<string, unknown>> {
+  const body: unknown = await res.json().catch(() => null)
+  if (body === null || typeof body !== 'object') throw new ApiError(`unexpected response (${res.status})`, res.status)
+  return body as Record<string, unknown>
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null)
+  const msg =
+    body !== null && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
+      ? (body as { error: string }).error
+      : `${res.status} ${res.statusText}`
+  return new ApiError(msg, res.status)
+}
+
+export async function createBoard(name: string, fetchImpl: typeof fetch = fetch): Promise<{ id: string; url: string }> {
+  const res = await fetchImpl('/api/boards', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+  if (res.status !== 201 && res.status !== 200) throw await errorFrom(res)
+  const body = await readJsonObject(res)
+  if (typeof body.id !== 'string') throw new ApiError('server returned no board id', res.status)
+  return { id: body.id, url: typeof body.url === 'string' ? body.url : `/b/${body.id}` }
+}
+
+export async function getBoard(id: string, fetchImpl: typeof fetch = fetch): Promise<GetBoardResult> {
+  let res: Response
+  try {
+    res = await fetchImpl(`/api/boards/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } })
+  } catch (err) {
+    return { kind: 'error', message: err instanceof Error ? err.message : String(err) }
+  }
+  // 400 means the id is malformed: for the user that is the same as "no such board".
+  if (res.status === 404 || res.status === 400) return { kind: 'not-found' }
+  if (!res.ok) return { kind: 'error', message: (await errorFrom(res)).message }
+  try {
+    const body = await readJsonObject(res)
+    return {
+      kind: 'found',
+      board: {
+        id: typeof body.id === 'string' ? body.id : id,
+        name: typeof body.name === 'string' ? body.name : 'Untitled board',
+        createdAt: typeof body.createdAt === 'string' || typeof body.createdAt === 'number' ? body.createdAt : null,
+      },
+    }
+  } catch (err) {
+    return { kind: 'error', message: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+export async function uploadAsset(boardId: string, file: Blob, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const res = await fetchImpl(`/api/boards/${encodeURIComponent(boardId)}/assets`, {
+    method: 'POST',
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+    signal,
+  })
+  if (res.status !== 201 && res.status !== 200) throw await errorFrom(res)
+  const body = await readJsonObject(res)
+  if (typeof body.url !== 'string') throw new ApiError('server returned no asset url', res.status)
+  return body.url
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react'
+import { useEditor, useToasts, useValue } from 'tldraw'
+import { useBoardUi } from './BoardUiContext'
+
+/**
+ * Conditions the user must know about, shown under the top of the canvas: a board written by a
+ * newer version (editing would corrupt it, so the editor is read-only), a page at the shape limit
+ * (trap 10: tldraw refuses further shapes silently), and a server restart.
+ */
+export function BoardBanners() {
+  const { state, maxShapesPerPage } = useBoardUi()
+  const editor = useEditor()
+  const { addToast } = useToasts()
+  const shapes = useValue('shape count', () => editor.getCurrentPageShapeIds().size, [editor])
+  const atLimit = shapes >= maxShapesPerPage
+
+  // Toast once each time the limit is reached (not on every render while at it).
+  const wasAtLimit = useRef(false)
+  useEffect(() => {
+    if (atLimit && !wasAtLimit.current) {
+      addToast({
+        severity: 'warning',
+        title: 'Shape limit reached',
+        description: `A page holds at most ${maxShapesPerPage.toLocaleString()} shapes. Add a new page to keep drawing.`,
+      })
+    }
+    wasAtLimit.current = atLimit
+  }, [atLimit, addToast, maxShapesPerPage])
+
+  return (
+    <div className="ov-banners">
+      {state.readonlyReason === 'newer-schema' && (
+        <div className="ov-banner ov-banner-warning" role="alert" data-testid="readonly-banner">
+          This board was saved by a newer version of Overlap — reload to update.
+          <button type="button" className="ov-button ov-button-small" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </div>
+      )}
+      {atLimit && (
+        <div className="ov-banner ov-banner-warning" role="status" data-testid="shape-limit-banner">
+          This page has reached the limit of {maxShapesPerPage.toLocaleString()} shapes.
+        </div>
+      )}
+      {state.serverRestarting && state.status !== 'live' && (
+        <div className="ov-banner" role="status">
+          Server restarting, reconnecting…
+        </div>
+      )}
+      {state.fatalClose && (
+        <div className="ov-banner ov-banner-error" role="alert">
+          Disconnected: {state.fatalClose.reason || `code ${state.fatalClose.code}`}. Your changes are kept on this device.
+        </div>
+      )}
+    </div>
+  )
+}

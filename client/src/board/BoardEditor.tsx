@@ -1,0 +1,111 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { ALLOWED_ASSET_CONTENT_TYPES } from '@overlap/shared'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
+import { getConfig } from '../config'
+import { useIdentity } from '../identity/IdentityContext'
+import { parseIdentity, type Identity } from '../identity/identityStore'
+import { BoardBanners } from './BoardBanners'
+import { BoardNotFound } from './BoardNotFound'
+import { BoardSharePanel } from './BoardSharePanel'
+import { BoardUiContext, type BoardUiState } from './BoardUiContext'
+import { SyncStatus } from './SyncStatus'
+import { createUndoOverrides, linkHistoryStoppingPoints } from './undoOverrides'
+import { useBoardConnection } from './useBoardConnection'
+import { exposeTestHooks } from './testHooks'
+
+/**
+ * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
+ * client must use the same number, or records arriving past one client's limit diverge.
+ */
+export const MAX_SHAPES_PER_PAGE = 10_000
+
+const assetUrls = getAssetUrlsByImport()
+const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel: BoardBanners }
+
+export function BoardEditor({ boardId, boardName, identity }: { boardId: string; boardName: string; identity: Identity }) {
+  const { setIdentity, editIdentity } = useIdentity()
+  const toaster = useRef<((message: string, severity: 'error' | 'warning' | 'info') => void) | null>(null)
+  const onAssetError = useCallback((message: string) => {
+    if (toaster.current) toaster.current(message, 'error')
+    else console.error(`[overlap] ${message}`)
+  }, [])
+  const { session, state } = useBoardConnection(boardId, identity, onAssetError)
+  const [editor, setEditor] = useState<Editor | null>(null)
+
+  // tldraw's own people menu lets the user rename and recolour; keep our identity in step.
+  const userPreferences = useMemo<TLUserPreferences>(
+    () => ({ id: identity.id, name: identity.name, color: identity.color }),
+    [identity]
+  )
+  const setUserPreferences = useCallback(
+    (prefs: TLUserPreferences) => {
+      const next = parseIdentity({ id: identity.id, name: prefs.name ?? identity.name, color: prefs.color ?? identity.color })
+      if (next && (next.name !== identity.name || next.color !== identity.color)) setIdentity(next)
+    },
+    [identity, setIdentity]
+  )
+  const user = useTldrawCurrentUser({ userPreferences, setUserPreferences })
+
+  const overrides = useMemo(() => createUndoOverrides(() => session?.getBinding() ?? null), [session])
+
+  useEffect(() => {
+    if (!editor || !session) return
+    const binding = session.getBinding()
+    const unlink = binding ? linkHistoryStoppingPoints(editor, binding) : () => {}
+    const unexpose = exposeTestHooks({ editor, session })
+    return () => {
+      unlink()
+      unexpose()
+    }
+  }, [editor, session, state.phase])
+
+  useEffect(() => {
+    if (editor) editor.updateInstanceState({ isReadonly: state.readonlyReason !== null })
+  }, [editor, state.readonlyReason])
+
+  const ui = useMemo<BoardUiState>(
+    () => ({
+      boardId,
+      boardName,
+      state,
+      maxShapesPerPage: MAX_SHAPES_PER_PAGE,
+      editIdentity,
+      setToaster: (fn) => {
+        toaster.current = fn
+      },
+    }),
+    [boardId, boardName, state, editIdentity]
+  )
+
+  if (state.phase === 'not-found') return <BoardNotFound />
+  if (!session || state.phase === 'loading') {
+    return (
+      <div className="ov-loading">
+        <p>Opening “{boardName}”…</p>
+        <SyncStatus state={state} shapes={0} />
+      </div>
+    )
+  }
+
+  const config = getConfig()
+  return (
+    <BoardUiContext.Provider value={ui}>
+      <div className="ov-board">
+        <Tldraw
+          store={session.store}
+          user={user}
+          assetUrls={assetUrls}
+          licenseKey={config.tldrawLicenseKey}
+          options={{ maxShapesPerPage: MAX_SHAPES_PER_PAGE }}
+          overrides={overrides}
+          components={components}
+          maxAssetSize={config.maxUploadBytes}
+          acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+          acceptedVideoMimeTypes={[]}
+          onMount={setEditor}
+        />
+      </div>
+    </BoardUiContext.Provider>
+  )
+}

@@ -1,0 +1,46 @@
+import { useEffect, useMemo, useState } from 'react'
+import { getBoard, type GetBoardResult } from '../api/boardsApi'
+import { createRecentBoards } from '../home/recentBoards'
+import { useIdentity } from '../identity/IdentityContext'
+import { BoardEditor } from './BoardEditor'
+import { BoardNotFound } from './BoardNotFound'
+
+type Lookup = { kind: 'loading' } | GetBoardResult
+
+/**
+ * `/b/<id>`: asks the server whether the board exists before opening anything (no IndexedDB
+ * database or socket for a mistyped link). If the server cannot be reached we still open the
+ * board: this device may hold it in IndexedDB, and the socket reports NotFound if need be.
+ */
+export function BoardPage({ boardId }: { boardId: string }) {
+  const { identity } = useIdentity()
+  const recent = useMemo(() => createRecentBoards(), [])
+  const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' })
+
+  useEffect(() => {
+    let cancelled = false
+    setLookup({ kind: 'loading' })
+    void getBoard(boardId).then((result) => {
+      if (cancelled) return
+      if (result.kind === 'found') recent.touch({ id: boardId, name: result.board.name })
+      setLookup(result)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [boardId, recent])
+
+  useEffect(() => {
+    if (lookup.kind === 'found') document.title = `${lookup.board.name} · Overlap`
+    return () => {
+      document.title = 'Overlap'
+    }
+  }, [lookup])
+
+  if (lookup.kind === 'not-found') return <BoardNotFound />
+  if (lookup.kind === 'loading' || identity === null) {
+    return <div className="ov-loading">Loading board…</div>
+  }
+  const name = lookup.kind === 'found' ? lookup.board.name : (recent.list().find((b) => b.id === boardId)?.name ?? 'Board')
+  return <BoardEditor key={boardId} boardId={boardId} boardName={name} identity={identity} />
+}

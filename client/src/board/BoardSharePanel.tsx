@@ -1,0 +1,42 @@
+import { useEffect } from 'react'
+import { DefaultSharePanel, useEditor, useToasts, useValue } from 'tldraw'
+import { useBoardUi } from './BoardUiContext'
+import { ShareButton } from './ShareButton'
+import { SyncStatus } from './SyncStatus'
+
+/**
+ * Replaces tldraw's top-right share zone: sync state, share button and "you" button, followed by
+ * tldraw's people menu (faces, follow, and its own name/colour editor).
+ */
+export function BoardSharePanel() {
+  const ui = useBoardUi()
+  const editor = useEditor()
+  const { addToast } = useToasts()
+  const shapes = useValue('shape count', () => editor.getCurrentPageShapeIds().size, [editor])
+  const userName = useValue('user name', () => editor.user.getName(), [editor])
+  const userColor = useValue('user color', () => editor.user.getColor(), [editor])
+
+  const { setToaster } = ui
+  useEffect(() => {
+    setToaster((message, severity) => addToast({ title: message, severity }))
+    return () => setToaster(null)
+  }, [setToaster, addToast])
+
+  return (
+    <div className="ov-share-panel" draggable={false}>
+      <SyncStatus state={ui.state} shapes={shapes} />
+      <ShareButton boardId={ui.boardId} />
+      <button
+        type="button"
+        className="ov-identity-chip ov-identity-chip-small"
+        data-testid="identity-edit"
+        title="Change your name and colour"
+        onClick={ui.editIdentity}
+      >
+        <span className="ov-dot" style={{ background: userColor }} />
+        {userName}
+      </button>
+      <DefaultSharePanel />
+    </div>
+  )
+}

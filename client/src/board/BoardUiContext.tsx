@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react'
+import type { BoardSessionSnapshot } from './boardSession'
+
+/**
+ * tldraw renders UI slots (SharePanel, TopPanel) as zero-prop components, so the board's own
+ * state reaches them through this context.
+ */
+export interface BoardUiState {
+  boardId: string
+  boardName: string
+  state: BoardSessionSnapshot
+  maxShapesPerPage: number
+  editIdentity(): void
+  /** Lets the UI hand tldraw's toast function to code outside the editor (the asset store). */
+  setToaster(toast: ((message: string, severity: 'error' | 'warning' | 'info') => void) | null): void
+}
+
+export const BoardUiContext = createContext<BoardUiState | null>(null)
+
+export function useBoardUi(): BoardUiState {
+  const ctx = useContext(BoardUiContext)
+  if (!ctx) throw new Error('useBoardUi outside <BoardUiContext.Provider>')
+  return ctx
+}

@@ -1,0 +1,231 @@
+/**
+ * One open board: its Y.Doc, the IndexedDB copy (offline edits survive a reload), the WebSocket
+ * provider, the tldraw store, the binding between them, presence and the unsaved-changes count.
+ *
+ * Lifecycle (`phase`): `loading` → `ready` (doc loaded and bound), or `not-found` (the server
+ * closed with NotFound). The store is bound only once the doc is loaded — the server's sync
+ * step 2 arrived, or IndexedDB already held this board — so opening a board writes nothing: a
+ * binding started on an empty doc would seed it with a fresh page and race the real content.
+ *
+ * A plain factory with a subscribe/getSnapshot pair, so React (useSyncExternalStore) is only a
+ * viewer and tests or e2e hooks can drive it without rendering.
+ */
+import { CloseCode, isRetryableClose } from '@overlap/shared'
+import {
+  atom,
+  computed,
+  createTLStore,
+  createUserId,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  UserRecordType,
+  type Signal,
+  type TLAssetStore,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { Identity } from '../identity/identityStore'
+import { bindBoardStore, type BindStoreToDoc, type BoardBinding, type ReadonlyReason } from './binding'
+import { createPendingTracker, type PendingTracker } from './pendingUpdates'
+import { createPresenceSync, type PresenceSync } from './presence'
+
+export type SyncStatus = 'connecting' | 'live' | 'offline'
+
+export interface BoardSessionSnapshot {
+  phase: 'loading' | 'ready' | 'not-found'
+  status: SyncStatus
+  /** Local changes not yet confirmed stored by the server. */
+  pending: number
+  /** The last close was the server restarting: we are reconnecting. */
+  serverRestarting: boolean
+  /** A close the client will not retry (e.g. unauthorized), shown to the user. */
+  fatalClose: { code: number; reason: string } | null
+  readonlyReason: ReadonlyReason
+}
+
+export interface BoardSession {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly store: TLStore
+  readonly $user: Signal<TLUser | null>
+  getBinding(): BoardBinding | null
+  getSnapshot(): BoardSessionSnapshot
+  subscribe(cb: () => void): () => void
+  setIdentity(identity: Identity): void
+  dispose(): void
+}
+
+/** After this many failed connection attempts in a row, say "offline" rather than "connecting". */
+const ATTEMPTS_BEFORE_OFFLINE = 3
+
+export function createBoardSession(opts: {
+  boardId: string
+  identity: Identity
+  assets: TLAssetStore
+  /** WebSocket base, e.g. `wss://host/sync`; the provider appends `/<boardId>`. */
+  syncUrl: string
+  bind?: BindStoreToDoc
+  log?: (msg: string, data?: unknown) => void
+}): BoardSession {
+  const { boardId } = opts
+  const bind = opts.bind ?? bindBoardStore
+  const log = opts.log ?? ((msg: string, data?: unknown) => console.info(`[overlap] ${msg}`, data ?? ''))
+
+  const doc = new Y.Doc()
+  const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
+  const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {
+    shouldReconnect: (event) => isRetryableClose(event.code),
+  })
+
+  const $identity = atom<Identity>('overlap identity', opts.identity)
+  const $user = computed<TLUser | null>('overlap current user', () => {
+    const id = $identity.get()
+    return UserRecordType.create({ id: createUserId(id.id), name: id.name, color: id.color })
+  })
+  const $collabStatus = atom<'online' | 'offline'>('overlap collaboration status', 'offline')
+  const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', 'readwrite')
+
+  const store = createTLStore({
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    assets: opts.assets,
+    users: { currentUser: $user },
+    collaboration: { status: $collabStatus, mode: $mode },
+  })
+
+  const pendingTracker: PendingTracker = createPendingTracker({
+    doc,
+    provider,
+    isRemoteOrigin: (origin) => origin === provider || origin === idb,
+  })
+
+  let snapshot: BoardSessionSnapshot = {
+    phase: 'loading',
+    status: 'connecting',
+    pending: 0,
+    serverRestarting: false,
+    fatalClose: null,
+    readonlyReason: null,
+  }
+  const listeners = new Set<() => void>()
+  function update(patch: Partial<BoardSessionSnapshot>) {
+    const next = { ...snapshot, ...patch }
+    if ((Object.keys(patch) as (keyof BoardSessionSnapshot)[]).every((k) => next[k] === snapshot[k])) return
+    snapshot = next
+    for (const cb of listeners) cb()
+  }
+
+  let everLive = false
+  function computeStatus(): SyncStatus {
+    if (provider.wsconnected && provider.synced) return 'live'
+    if (!everLive && snapshot.fatalClose === null && provider.wsUnsuccessfulReconnects < ATTEMPTS_BEFORE_OFFLINE) return 'connecting'
+    return 'offline'
+  }
+  function refreshStatus() {
+    const status = computeStatus()
+    if (status === 'live') everLive = true
+    $collabStatus.set(status === 'live' ? 'online' : 'offline')
+    update({ status, serverRestarting: status === 'live' ? false : snapshot.serverRestarting })
+  }
+
+  let binding: BoardBinding | null = null
+  let presence: PresenceSync | null = null
+  let unsubscribeReadonly: (() => void) | void = undefined
+  let disposed = false
+
+  function startBinding(reason: string) {
+    if (binding || disposed || snapshot.phase === 'not-found') return
+    log('binding store to doc', { boardId, reason })
+    binding = bind({
+      store,
+      doc,
+      log: (msg: string, data?: unknown) => log(`binding: ${msg}`, data),
+      onInvalidRecord: (info: unknown) => log('skipped an invalid record from the doc', info),
+    } as Parameters<BindStoreToDoc>[0])
+    const applyReadonly = (r: ReadonlyReason) => {
+      $mode.set(r === null ? 'readwrite' : 'readonly')
+      update({ readonlyReason: r })
+    }
+    applyReadonly(binding.getReadonlyReason())
+    unsubscribeReadonly = binding.onReadonlyChange(applyReadonly)
+    presence = createPresenceSync({ store, awareness: provider.awareness, $user, log })
+    update({ phase: 'ready' })
+  }
+
+  const onSync = (synced: boolean) => {
+    if (synced) startBinding('server sync')
+    refreshStatus()
+  }
+  const onStatus = () => refreshStatus()
+  const onConnectionClose = (event: CloseEvent | null) => {
+    if (event?.code === CloseCode.ServerRestarting) update({ serverRestarting: true })
+    refreshStatus()
+  }
+  const onClosed = (event: { code: number; reason: string }) => {
+    if (event.code === CloseCode.NotFound) update({ phase: 'not-found', fatalClose: event })
+    else update({ fatalClose: event })
+    refreshStatus()
+  }
+  provider.on('sync', onSync)
+  provider.on('status', onStatus)
+  provider.on('connection-close', onConnectionClose)
+  provider.on('closed', onClosed)
+  const offPending = pendingTracker.onChange((pending) => update({ pending }))
+
+  void idb.whenSynced.then(() => {
+    if (disposed) return
+    if (doc.getMap('records').size > 0) {
+      // Edits made offline in an earlier visit may never have reached the server.
+      pendingTracker.trackRestoredState()
+      startBinding('indexeddb')
+    }
+  })
+
+  // Let peers drop our cursor at once when the tab goes away, instead of after a 30 s timeout.
+  const onPageHide = () => provider.awareness.setLocalState(null)
+  window.addEventListener('pagehide', onPageHide)
+
+  return {
+    boardId,
+    doc,
+    provider,
+    store,
+    $user,
+    getBinding: () => binding,
+    getSnapshot: () => snapshot,
+    subscribe(cb) {
+      listeners.add(cb)
+      return () => listeners.delete(cb)
+    },
+    setIdentity(identity) {
+      $identity.set(identity)
+    },
+    dispose() {
+      if (disposed) return
+      disposed = true
+      window.removeEventListener('pagehide', onPageHide)
+      offPending()
+      provider.off('sync', onSync)
+      provider.off('status', onStatus)
+      provider.off('connection-close', onConnectionClose)
+      provider.off('closed', onClosed)
+      if (typeof unsubscribeReadonly === 'function') unsubscribeReadonly()
+      presence?.dispose()
+      binding?.dispose()
+      pendingTracker.dispose()
+      provider.awareness.setLocalState(null)
+      provider.destroy()
+      void idb.destroy()
+      doc.destroy()
+      listeners.clear()
+    },
+  }
+}
+
+export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
+}

@@ -1,0 +1,146 @@
+/**
+ * Counts local changes the server has not yet confirmed as stored ("N unsaved changes").
+ *
+ * y-websocket 3.1 has no such counter, so we keep our own model of what the server holds: its
+ * state vector and delete set, learnt only from messages that came over the WebSocket (the
+ * server's sync step 1 = its state vector, its step 2 = everything we lacked plus its whole
+ * delete set, and every update it relays or echoes back). The server echoes an update to its
+ * author only after storing it (docs/ARCHITECTURE.md), so "contained in the server's state" means
+ * "saved". A local update is pending until `snapshotContainsUpdate(serverKnowledge, update)`.
+ *
+ * Deletions do not advance a state vector, which is why the delete set is tracked too. If an echo
+ * never comes (for instance offline edits pushed in our step 2 may be stored without an echo), we
+ * ask again with a fresh sync step 1 after `requeryAfterMs`; the answer carries the server's
+ * current delete set and state.
+ */
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { MessageType, SyncMessageType } from '@overlap/shared'
+import type { WebsocketProvider } from 'y-websocket'
+
+export interface PendingTracker {
+  /** Local changes not yet confirmed stored by the server. */
+  getPending(): number
+  /** Count content loaded from this device's IndexedDB as one pending change until confirmed. */
+  trackRestoredState(): void
+  onChange(cb: (pending: number) => void): () => void
+  dispose(): void
+}
+
+type SyncHandler = WebsocketProvider['messageHandlers'][number]
+
+export function createPendingTracker(opts: {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Transaction origins that are not local edits (the provider itself, IndexedDB loading). */
+  isRemoteOrigin(origin: unknown): boolean
+  requeryAfterMs?: number
+  setInterval?: typeof setInterval
+  clearInterval?: typeof clearInterval
+}): PendingTracker {
+  const { doc, provider, isRemoteOrigin } = opts
+  const requeryAfterMs = opts.requeryAfterMs ?? 3000
+  const setIntervalFn = opts.setInterval ?? setInterval
+  const clearIntervalFn = opts.clearInterval ?? clearInterval
+
+  let pending: Uint8Array[] = []
+  const serverSv = new Map<number, number>()
+  let serverDs = Y.createDeleteSet()
+  const listeners = new Set<(n: number) => void>()
+  let lastProgressAt = Date.now()
+
+  function emit() {
+    for (const cb of listeners) cb(pending.length)
+  }
+
+  function settle() {
+    if (pending.length === 0) return
+    const known = new Y.Snapshot(serverDs, serverSv)
+    const before = pending.length
+    pending = pending.filter((u) => !Y.snapshotContainsUpdate(known, u))
+    if (pending.length !== before) {
+      lastProgressAt = Date.now()
+      emit()
+    }
+  }
+
+  function learnStateVector(sv: Map<number, number>) {
+    for (const [client, clock] of sv) if ((serverSv.get(client) ?? 0) < clock) serverSv.set(client, clock)
+  }
+
+  function learnUpdate(update: Uint8Array) {
+    learnStateVector(Y.parseUpdateMeta(update).to)
+    const { ds } = Y.decodeUpdate(update)
+    if (ds.clients.size > 0) serverDs = Y.mergeDeleteSets([serverDs, ds])
+  }
+
+  // Peek at every sync message from the WebSocket (emitSynced === true; BroadcastChannel messages
+  // from other tabs pass false and say nothing about the server), then let y-websocket handle it.
+  const original: SyncHandler = provider.messageHandlers[MessageType.Sync]
+  const wrapped: SyncHandler = (encoder, decoder, prov, emitSynced, messageType) => {
+    let kind = -1
+    let payload: Uint8Array | null = null
+    if (emitSynced) {
+      try {
+        const peek = decoding.createDecoder(decoder.arr)
+        peek.pos = decoder.pos
+        kind = decoding.readVarUint(peek)
+        payload = decoding.readVarUint8Array(peek)
+      } catch {
+        payload = null
+      }
+    }
+    original(encoder, decoder, prov, emitSynced, messageType)
+    if (payload === null) return
+    try {
+      if (kind === SyncMessageType.Step1) learnStateVector(Y.decodeStateVector(payload))
+      else if (kind === SyncMessageType.Step2 || kind === SyncMessageType.Update) learnUpdate(payload)
+      else return
+    } catch {
+      return // y-websocket already applied (or rejected) it; a payload we cannot parse teaches nothing
+    }
+    settle()
+  }
+  provider.messageHandlers[MessageType.Sync] = wrapped
+
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (isRemoteOrigin(origin)) return
+    if (pending.length === 0) lastProgressAt = Date.now()
+    pending.push(update)
+    emit()
+  }
+  doc.on('update', onUpdate)
+
+  function requery() {
+    const ws = provider.ws
+    if (pending.length === 0 || !provider.wsconnected || !provider.synced || !ws || ws.readyState !== ws.OPEN) return
+    if (Date.now() - lastProgressAt < requeryAfterMs) return
+    lastProgressAt = Date.now()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    encoding.writeVarUint(encoder, SyncMessageType.Step1)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+    ws.send(encoding.toUint8Array(encoder))
+  }
+  const timer = setIntervalFn(requery, Math.max(250, Math.floor(requeryAfterMs / 3)))
+
+  return {
+    getPending: () => pending.length,
+    trackRestoredState() {
+      pending.push(Y.encodeStateAsUpdate(doc))
+      settle()
+      emit()
+    },
+    onChange(cb) {
+      listeners.add(cb)
+      return () => listeners.delete(cb)
+    },
+    dispose() {
+      clearIntervalFn(timer)
+      doc.off('update', onUpdate)
+      if (provider.messageHandlers[MessageType.Sync] === wrapped) provider.messageHandlers[MessageType.Sync] = original
+      listeners.clear()
+    },
+  }
+}

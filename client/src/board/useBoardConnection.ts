@@ -1,0 +1,51 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { getConfig } from '../config'
+import type { Identity } from '../identity/identityStore'
+import { createAssetStore } from './assetStore'
+import { createBoardSession, syncUrlFor, type BoardSession, type BoardSessionSnapshot } from './boardSession'
+
+const LOADING: BoardSessionSnapshot = {
+  phase: 'loading',
+  status: 'connecting',
+  pending: 0,
+  serverRestarting: false,
+  fatalClose: null,
+  readonlyReason: null,
+}
+const noopSubscribe = () => () => {}
+
+/**
+ * Opens a board session for the lifetime of the component (one per board id) and re-renders on
+ * its state changes. Upload errors are routed to `onAssetError` (a toast, once the editor UI is up).
+ */
+export function useBoardConnection(
+  boardId: string,
+  identity: Identity,
+  onAssetError: (message: string) => void
+): { session: BoardSession | null; state: BoardSessionSnapshot } {
+  const [session, setSession] = useState<BoardSession | null>(null)
+
+  useEffect(() => {
+    const s = createBoardSession({
+      boardId,
+      identity,
+      syncUrl: syncUrlFor(window.location),
+      assets: createAssetStore({ boardId, maxUploadBytes: getConfig().maxUploadBytes, onError: (m) => onAssetError(m) }),
+    })
+    setSession(s)
+    return () => {
+      s.dispose()
+      setSession(null)
+    }
+    // The identity is pushed into the live session below; re-creating the session on a rename
+    // would drop the connection. onAssetError is read through a stable wrapper by the caller.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [boardId])
+
+  useEffect(() => {
+    session?.setIdentity(identity)
+  }, [session, identity])
+
+  const state = useSyncExternalStore(session?.subscribe ?? noopSubscribe, session?.getSnapshot ?? (() => LOADING))
+  return { session, state }
+}

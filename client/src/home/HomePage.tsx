@@ -1,0 +1,109 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import { createBoard } from '../api/boardsApi'
+import { useIdentity } from '../identity/IdentityContext'
+import { navigate } from '../routes'
+import { parseBoardLink } from './parseBoardLink'
+import { createRecentBoards } from './recentBoards'
+import { RecentBoardList } from './RecentBoardList'
+
+/** Create a named board, reopen a recent one, or join by link/id. */
+export function HomePage() {
+  const recent = useMemo(() => createRecentBoards(), [])
+  const [boards, setBoards] = useState(() => recent.list())
+  const [name, setName] = useState('')
+  const [creating, setCreating] = useState(false)
+  const [createError, setCreateError] = useState<string | null>(null)
+  const [link, setLink] = useState('')
+  const [joinError, setJoinError] = useState<string | null>(null)
+  const { identity, editIdentity } = useIdentity()
+
+  async function onCreate(e: FormEvent) {
+    e.preventDefault()
+    const trimmed = name.trim()
+    if (!trimmed || creating) return
+    setCreating(true)
+    setCreateError(null)
+    try {
+      const board = await createBoard(trimmed)
+      recent.touch({ id: board.id, name: trimmed })
+      navigate(`/b/${board.id}`)
+    } catch (err) {
+      setCreateError(`Could not create the board: ${err instanceof Error ? err.message : String(err)}`)
+      setCreating(false)
+    }
+  }
+
+  function onJoin(e: FormEvent) {
+    e.preventDefault()
+    const id = parseBoardLink(link)
+    if (!id) {
+      setJoinError('That does not look like an Overlap board link or id.')
+      return
+    }
+    navigate(`/b/${id}`)
+  }
+
+  return (
+    <main className="ov-home">
+      <header className="ov-home-header">
+        <h1>Overlap</h1>
+        {identity && (
+          <button type="button" className="ov-identity-chip" onClick={editIdentity} title="Change your name and colour">
+            <span className="ov-dot" style={{ background: identity.color }} />
+            {identity.name}
+          </button>
+        )}
+      </header>
+      <p className="ov-muted">A shared whiteboard. Create a board and send the link to the people you work with.</p>
+
+      <section className="ov-card">
+        <h2>New board</h2>
+        <form className="ov-row" onSubmit={onCreate}>
+          <input
+            data-testid="new-board-name"
+            aria-label="Board name"
+            placeholder="Board name, e.g. Sprint planning"
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button type="submit" className="ov-button" data-testid="create-board" disabled={!name.trim() || creating}>
+            {creating ? 'Creating…' : 'Create board'}
+          </button>
+        </form>
+        {createError && <p className="ov-error" role="alert">{createError}</p>}
+      </section>
+
+      <section className="ov-card">
+        <h2>Join a board</h2>
+        <form className="ov-row" onSubmit={onJoin}>
+          <input
+            data-testid="join-board-link"
+            aria-label="Board link or id"
+            placeholder="Paste a board link or id"
+            value={link}
+            onChange={(e) => {
+              setLink(e.target.value)
+              setJoinError(null)
+            }}
+          />
+          <button type="submit" className="ov-button ov-button-secondary" disabled={!link.trim()}>
+            Open
+          </button>
+        </form>
+        {joinError && <p className="ov-error" role="alert">{joinError}</p>}
+      </section>
+
+      <section className="ov-card">
+        <h2>Recent boards</h2>
+        <RecentBoardList
+          boards={boards}
+          onRemove={(id) => {
+            recent.remove(id)
+            setBoards(recent.list())
+          }}
+        />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react'
+import { IDENTITY_COLORS, MAX_NAME_CHARS, normalizeName, randomColor, randomUserId, type Identity } from './identityStore'
+
+interface Props {
+  initial: Identity | null
+  canCancel: boolean
+  onSave(identity: Identity): void
+  onCancel(): void
+}
+
+/** Asks for a display name and a cursor colour. The user id is kept when editing. */
+export function IdentityDialog({ initial, canCancel, onSave, onCancel }: Props) {
+  const [name, setName] = useState(initial?.name ?? '')
+  const [color, setColor] = useState(initial?.color ?? randomColor())
+  const valid = normalizeName(name) !== ''
+
+  function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!valid) return
+    onSave({ id: initial?.id ?? randomUserId(), name: normalizeName(name), color })
+  }
+
+  return (
+    <div className="ov-modal-backdrop" role="presentation">
+      <form className="ov-modal" role="dialog" aria-modal="true" aria-labelledby="ov-identity-title" onSubmit={submit}>
+        <h2 id="ov-identity-title">{initial ? 'Your name and colour' : 'Welcome to Overlap'}</h2>
+        <p className="ov-muted">Others on a board see your cursor with this name and colour.</p>
+        <label className="ov-field">
+          <span>Name</span>
+          <input
+            data-testid="identity-name"
+            autoFocus
+            value={name}
+            maxLength={MAX_NAME_CHARS}
+            placeholder="e.g. Ada"
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <fieldset className="ov-colors">
+          <legend>Colour</legend>
+          {IDENTITY_COLORS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              className="ov-color-swatch"
+              aria-label={`colour ${c}`}
+              aria-pressed={c === color}
+              style={{ background: c }}
+              onClick={() => setColor(c)}
+            />
+          ))}
+        </fieldset>
+        <div className="ov-modal-actions">
+          {canCancel && (
+            <button type="button" className="ov-button ov-button-secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" className="ov-button" data-testid="identity-save" disabled={!valid}>
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// The Overlap server (server/src/main.ts) listens here in development; `pnpm dev` proxies to it so
+// the browser sees one origin, exactly as in production where the server serves client/dist.
+const SERVER_ORIGIN = process.env.OVERLAP_DEV_SERVER ?? 'http://127.0.0.1:8787'
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      // Use shared's TypeScript sources directly so the client needs no prebuild of shared/.
+      '@overlap/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+    },
+  },
+  optimizeDeps: {
+    // @tldraw/assets resolves icons/fonts/translations with `new URL(..., import.meta.url)`;
+    // pre-bundling would break those URLs.
+    exclude: ['@tldraw/assets'],
+  },
+  server: {
+    proxy: {
+      '/api': { target: SERVER_ORIGIN, changeOrigin: true },
+      '/config.js': { target: SERVER_ORIGIN, changeOrigin: true },
+      '/sync': { target: SERVER_ORIGIN, ws: true, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // tldraw alone is ~2 MB of JS; the warning would only be noise.
+    chunkSizeWarningLimit: 4000,
+  },
+})
