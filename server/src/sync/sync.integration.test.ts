@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { CloseCode, generateBoardId, type BoardId } from '@overlap/shared'
+import {
+  connectClient,
+  rawSocket,
+  startTestServer,
+  waitFor,
+  withTimeout,
+  type TestClient,
+  type TestServer,
+} from '../testing/harness.js'
+import { encodeSyncStep1, encodeUpdate, KEEPALIVE_FRAME } from '../rooms/messages.js'
+import { applyStoredDoc } from '../storage/mergeDoc.js'
+import { createSqliteStorage } from '../storage/SqliteStorage.js'
+import path from 'node:path'
+
+let srv: TestServer
+let clients: TestClient[]
+let boardId: BoardId
+
+const client = (id: string = boardId) => {
+  const c = connectClient(srv.wsOrigin, id)
+  clients.push(c)
+  return c
+}
+
+beforeEach(async () => {
+  srv = await startTestServer()
+  clients = []
+  boardId = await srv.createBoard()
+})
+afterEach(async () => {
+  for (const c of clients) c.destroy()
+  await srv.stop()
+})
+
+describe('y-websocket sync with an unmodified 3.1 client', () => {
+  it('[S3] two clients converge', async () => {
+    const a = client()
+    const b = client()
+    await Promise.all([a.synced(), b.synced()])
+    a.doc.getMap('records').set('shape:a', 'from a')
+    b.doc.getMap('records').set('shape:b', 'from b')
+    await waitFor(
+      () => a.doc.getMap('records').size === 2 && b.doc.getMap('records').size === 2,
+      'both clients to see both shapes'
+    )
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
+    // The seeded schema arrived too.
+    expect(a.doc.getMap('board').get('schema')).toBeDefined()
+  })
+
+  it('[S3] a late joiner gets everything', async () => {
+    const a = client()
+    await a.synced()
+    const records = a.doc.getMap('records')
+    for (let i = 0; i < 100; i++) records.set(`shape:${i}`, i)
+    await waitFor(() => srv.overlap.rooms.roomCount() === 1, 'room')
+    // Wait until everything is stored and applied: the server's state vector equals a's.
+    const late = client()
+    await late.synced()
+    await waitFor(() => late.doc.getMap('records').size === 100, 'late joiner to have 100 shapes')
+  })
+
+  it('[S4] sends its own step 1 so edits made offline come up', async () => {
+    const offline = new Y.Doc()
+    offline.getMap('records').set('shape:offline', 1)
+    const c = connectClient(srv.wsOrigin, boardId, offline)
+    clients.push(c)
+    const other = client()
+    await waitFor(() => other.doc.getMap('records').has('shape:offline'), 'offline edit to reach another client')
+  })
+
+  it('[S6] echoes an update to its author only after it is stored', async () => {
+    const sock = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await sock.opened
+    await waitFor(() => sock.frames.length >= 1, 'server step 1')
+    const doc = new Y.Doc()
+    doc.getMap('records').set('shape:x', 42)
+    const update = Y.encodeStateAsUpdate(doc)
+    const frame = encodeUpdate(update)
+    let storedWhenEchoed: boolean | null = null
+    sock.ws.on('message', (data: Buffer) => {
+      if (storedWhenEchoed === null && Buffer.compare(data, Buffer.from(frame)) === 0) {
+        // Read the database through a second connection: the update must already be there.
+        const reader = createSqliteStorage({ file: path.join(srv.dataDir, 'overlap.sqlite') })
+        void reader.loadDoc(boardId).then((stored) => {
+          const d = new Y.Doc()
+          applyStoredDoc(d, stored!)
+          storedWhenEchoed = d.getMap('records').get('shape:x') === 42
+          void reader.close()
+        })
+      }
+    })
+    sock.ws.send(frame)
+    await waitFor(() => storedWhenEchoed !== null, 'the echo')
+    expect(storedWhenEchoed).toBe(true)
+    sock.ws.close()
+  })
+
+  it('[S7] a restart keeps everything', async () => {
+    const a = client()
+    await a.synced()
+    const records = a.doc.getMap('records')
+    for (let i = 0; i < 50; i++) records.set(`shape:${i}`, { x: i })
+    const b = client()
+    await waitFor(() => b.doc.getMap('records').size === 50, 'relay before restart')
+    for (const c of clients) c.destroy()
+    clients = []
+    const dataDir = srv.dataDir
+    await srv.stop()
+    srv = await startTestServer({ dataDir })
+    const c = client()
+    await c.synced()
+    await waitFor(() => c.doc.getMap('records').size === 50, 'all 50 shapes after restart')
+    expect(c.doc.getMap('records').get('shape:49')).toEqual({ x: 49 })
+  })
+
+  it('[S8] relays awareness and removes it for others when a client disconnects', async () => {
+    const a = client()
+    const b = client()
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.awareness.setLocalState({ user: { name: 'Ada' } })
+    const aId = a.doc.clientID
+    await waitFor(() => b.provider.awareness.getStates().has(aId), 'b to see a')
+    expect(b.provider.awareness.getStates().get(aId)).toEqual({ user: { name: 'Ada' } })
+    // A late joiner gets the current states on join.
+    const c = client()
+    await waitFor(() => c.provider.awareness.getStates().has(aId), 'c to see a')
+    // Kill a's socket without a goodbye (no awareness removal from the client itself).
+    a.provider.ws!.onclose = null
+    ;(a.provider.ws as unknown as { terminate(): void }).terminate()
+    a.provider.shouldConnect = false
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), 'a removed for b')
+    await waitFor(() => !c.provider.awareness.getStates().has(aId), 'a removed for c')
+  })
+
+  it('[S11] sends a keep-alive the client accepts as a message', async () => {
+    const sock = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await sock.opened
+    await waitFor(() => srv.overlap.rooms.connectionCount() === 1, 'connection')
+    await waitFor(() => sock.frames.length >= 1, 'server step 1')
+    const before = sock.frames.length
+    srv.clock.tick(15_000)
+    await waitFor(() => sock.frames.length > before, 'keep-alive')
+    expect(sock.frames.at(-1)).toEqual(KEEPALIVE_FRAME)
+    // A real client treats it as a harmless awareness message.
+    const a = client()
+    await a.synced()
+    const changes: unknown[] = []
+    a.provider.awareness.on('change', (c: unknown) => changes.push(c))
+    const last = a.provider.wsLastMessageReceived
+    srv.clock.tick(15_000)
+    await waitFor(() => a.provider.wsLastMessageReceived >= last, 'client saw the keep-alive')
+    expect(changes).toEqual([])
+    sock.ws.close()
+  })
+
+  it('[S14] queues messages that arrive while the room loads and replays them in order', async () => {
+    // Nothing is loaded yet (no one connected): the first frames hit a loading room.
+    expect(srv.overlap.rooms.roomCount()).toBe(0)
+    const sock = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await sock.opened
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    const arr = doc.getArray<number>('order')
+    for (let i = 0; i < 20; i++) arr.push([i])
+    for (const u of updates) sock.ws.send(encodeUpdate(u))
+    sock.ws.send(encodeSyncStep1(new Y.Doc()))
+    const reader = client()
+    await waitFor(() => reader.doc.getArray('order').length === 20, 'all queued updates')
+    expect(reader.doc.getArray('order').toArray()).toEqual([...Array(20).keys()])
+    sock.ws.close()
+  })
+
+  it('[S8] removes presence of a client that announced several awareness ids', async () => {
+    const sock = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await sock.opened
+    const b = client()
+    await b.synced()
+    const fake = new Y.Doc()
+    const aw = new awarenessProtocol.Awareness(fake)
+    aw.setLocalState({ user: 'ghost' })
+    const update = awarenessProtocol.encodeAwarenessUpdate(aw, [fake.clientID])
+    aw.destroy()
+    sock.ws.send(new Uint8Array([1, ...encodeLen(update.length), ...update]))
+    await waitFor(() => b.provider.awareness.getStates().has(fake.clientID), 'ghost visible')
+    sock.ws.close()
+    await waitFor(() => !b.provider.awareness.getStates().has(fake.clientID), 'ghost removed')
+  })
+})
+
+describe('board ids on the socket', () => {
+  it('[S2] an unknown board closes with 4404 and creates nothing', async () => {
+    const id = generateBoardId()
+    const c = client(id)
+    const closed = await withTimeout(
+      new Promise<{ code: number; reason: string }>((resolve) => c.provider.once('closed', (e) => resolve(e))),
+      5000,
+      'closed event'
+    )
+    expect(closed.code).toBe(CloseCode.NotFound)
+    expect(c.provider.shouldConnect).toBe(false)
+    expect(await srv.storage.getBoard(id)).toBeNull()
+    expect(srv.overlap.rooms.roomCount()).toBe(0)
+  })
+
+  it.each([['short'], ['AAAAAAAAAAAAAAAAAAAAA.'], ['..%2F..%2Fetc%2Fpasswd']])(
+    '[S1] a malformed board id (%s) closes with 4404 before storage',
+    async (id) => {
+      const sock = rawSocket(`${srv.wsOrigin}/sync/${id}`)
+      expect((await withTimeout(sock.closed, 5000, 'close')).code).toBe(CloseCode.NotFound)
+      expect(srv.overlap.rooms.roomCount()).toBe(0)
+    }
+  )
+
+  it('[S1] other upgrade paths are refused with HTTP 404', async () => {
+    const sock = rawSocket(`${srv.wsOrigin}/elsewhere/${boardId}`)
+    await expect(sock.opened).rejects.toThrow(/404/)
+  })
+})
+
+function encodeLen(n: number): number[] {
+  const out: number[] = []
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80)
+    n >>>= 7
+  }
+  out.push(n)
+  return out
+}
