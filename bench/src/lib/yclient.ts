@@ -29,10 +29,11 @@ export function newStats(): SocketStats {
 }
 
 /** A WebSocket class bound to `stats`, for y-websocket's `WebSocketPolyfill` option. */
-export function countingWebSocket(stats: SocketStats): typeof WebSocket {
+export function countingWebSocket(stats: SocketStats, offerDeflate = true): typeof WebSocket {
   return class CountingWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols)
+      // Node's ws offers permessage-deflate by default, as browsers do; `offerDeflate: false` does not.
+      super(address, protocols, { perMessageDeflate: offerDeflate })
       let tcp: Socket | null = null
       this.on('upgrade', (res) => {
         tcp = res.socket as Socket
@@ -74,13 +75,15 @@ export interface ConnectOptions {
   doc?: Y.Doc
   stats?: SocketStats
   timeoutMs?: number
+  /** Offer permessage-deflate (default true, like a browser). */
+  offerDeflate?: boolean
 }
 
 export function connectClient(serverUrl: string, room: string, opts: ConnectOptions = {}): Client {
   const doc = opts.doc ?? new Y.Doc()
   const stats = opts.stats ?? newStats()
   const provider = new WebsocketProvider(serverUrl, room, doc, {
-    WebSocketPolyfill: countingWebSocket(stats) as never,
+    WebSocketPolyfill: countingWebSocket(stats, opts.offerDeflate ?? true) as never,
     // Clients in one process must talk through the server, not through a BroadcastChannel.
     disableBc: true,
   })
