@@ -93,7 +93,7 @@ export async function runMemoryPerBoard(): Promise<Figure[]> {
   const results: MemResult[] = []
   for (let r = 0; r < rounds; r++) {
     // The reference never negotiates permessage-deflate, so one variant measures it fully.
-    const cases = alternate(r).flatMap((kind) => (kind === 'ours' ? [{ kind, deflate: true }, { kind, deflate: false }] : [{ kind, deflate: true }]))
+    const cases = alternate(r).flatMap((kind): { kind: ServerKind; deflate: boolean }[] => (kind === 'ours' ? [{ kind, deflate: true }, { kind, deflate: false }] : [{ kind, deflate: true }]))
     for (const { kind, deflate } of cases) {
       const res = await measure(kind, boards, deflate)
       results.push(res)
