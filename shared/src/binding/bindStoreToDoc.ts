@@ -1,0 +1,304 @@
+/**
+ * The binding between a tldraw store and a Y.Doc (rules [B1]–[B12] in shared/SPEC.md).
+ *
+ * Local → doc: a `store.listen` on 'user' changes of document scope; one listener call (one store
+ * history batch: synchronous under NODE_ENV=test, once per animation frame in a browser) becomes one
+ * Yjs transaction with `binding.origin`, writing only the fields that changed.
+ * Doc → local: `observeDeep` on the records map; every transaction not made by this binding (remote
+ * peers AND our own Y.UndoManager) is applied with `store.mergeRemoteChanges`, so it is tagged 'remote'
+ * and never echoed. The ids touched are re-read from the doc as a whole, validated one by one.
+ */
+import * as Y from 'yjs'
+import type { RecordsDiff, SerializedSchema } from '@tldraw/store'
+import type { TLRecord, TLStore } from '@tldraw/tlschema'
+import { deepEqual, getBoardMap, getRecordsMap, patchRecordMap, readRecord, typeNameFromId, type JsonRecord } from './docLayout.js'
+import { putRecord, readDocSchema, writeDocSchema } from './docRecords.js'
+import { checkDocSchema } from './schemaCheck.js'
+import { migrateDoc } from './migrateDoc.js'
+
+export type ReadonlyReason = 'newer-schema'
+
+/** Compatible with the server's Logger (and `console`). */
+export interface BindingLog {
+  warn(msg: string, fields?: Record<string, unknown>): void
+  info?(msg: string, fields?: Record<string, unknown>): void
+}
+
+export interface InvalidRecord {
+  id: string
+  reason: 'out-of-scope' | 'invalid' | 'rejected-by-store'
+  error?: unknown
+  record?: unknown
+}
+
+export interface BindStoreToDocOptions {
+  store: TLStore
+  doc: Y.Doc
+  log?: BindingLog
+  /** Called for every incoming record that is skipped (never throws into Yjs). */
+  onInvalidRecord?: (invalid: InvalidRecord) => void
+  /** Y.UndoManager capture window; edits closer than this merge into one undo step. Default 500. */
+  captureTimeoutMs?: number
+}
+
+export interface TldrawYjsBinding {
+  readonly undoManager: Y.UndoManager
+  /** Origin of this binding's local transactions (the only origin its undo manager tracks). */
+  readonly origin: object
+  getReadonlyReason(): ReadonlyReason | null
+  onReadonlyChange(cb: (reason: ReadonlyReason | null) => void): () => void
+  undo(): void
+  redo(): void
+  canUndo(): boolean
+  canRedo(): boolean
+  /** Ends the current undo step: the next local change starts a new one. */
+  stopCapturing(): void
+  /** Writes local store changes still waiting for the next frame (browser batching) into the doc now. */
+  flush(): void
+  dispose(): void
+}
+
+export function bindStoreToDoc({
+  store,
+  doc,
+  log,
+  onInvalidRecord,
+  captureTimeoutMs = 500,
+}: BindStoreToDocOptions): TldrawYjsBinding {
+  const schema = store.schema
+  const records = getRecordsMap(doc)
+  const board = getBoardMap(doc)
+  const origin = { overlapBinding: 'local' }
+  /** Our own writes that are not user edits (seeding, migration): neither applied back nor undoable. */
+  const systemOrigin = { overlapBinding: 'system' }
+  let readonlyReason: ReadonlyReason | null = null
+  const readonlyListeners = new Set<(reason: ReadonlyReason | null) => void>()
+  let disposed = false
+
+  const isDocumentType = (typeName: string | null): boolean =>
+    typeName !== null && Object.prototype.hasOwnProperty.call(schema.types, typeName) &&
+    (schema.types as Record<string, { scope: string }>)[typeName].scope === 'document'
+
+  const setReadonly = (reason: ReadonlyReason | null) => {
+    if (reason === readonlyReason) return
+    readonlyReason = reason
+    if (reason) log?.warn('board is read-only', { reason, docSchema: readDocSchema(doc) })
+    for (const cb of [...readonlyListeners]) cb(reason)
+  }
+
+  const report = (invalid: InvalidRecord) => {
+    log?.warn('skipped incoming record', {
+      id: invalid.id,
+      reason: invalid.reason,
+      error: invalid.error instanceof Error ? invalid.error.message : invalid.error,
+    })
+    try {
+      onInvalidRecord?.(invalid)
+    } catch (error) {
+      log?.warn('onInvalidRecord threw', { error: String(error) })
+    }
+  }
+
+  // ---- local store → doc -------------------------------------------------------------------------
+  const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
+    if (disposed) return
+    if (readonlyReason) {
+      log?.warn('local change not synced: board is read-only', { reason: readonlyReason })
+      return
+    }
+    doc.transact(() => {
+      for (const record of Object.values(changes.added)) {
+        if (isDocumentType(record.typeName)) putRecord(records, record as unknown as JsonRecord)
+      }
+      for (const [prev, next] of Object.values(changes.updated)) {
+        if (!isDocumentType(next.typeName)) continue
+        const ymap = records.get(next.id)
+        // Absent: deleted by a peer meanwhile — the delete wins over this edit.
+        if (ymap instanceof Y.Map) {
+          patchRecordMap(ymap, prev as unknown as JsonRecord, next as unknown as JsonRecord)
+        }
+      }
+      for (const record of Object.values(changes.removed)) {
+        if (isDocumentType(record.typeName) && records.has(record.id)) records.delete(record.id)
+      }
+      if (readDocSchema(doc) === undefined) writeDocSchema(doc, schema.serialize())
+    }, origin)
+  }
+
+  // Registered before the initial load so that ensureStoreIsUsable's 'user' fix-ups reach the doc.
+  const unlisten = store.listen(({ changes }) => writeLocalChanges(changes), { source: 'user', scope: 'document' })
+  /** Delivers local changes still queued for the next animation frame. */
+  const flushLocal = () => store._flushHistory()
+
+  // ---- doc → local store -------------------------------------------------------------------------
+  const pendingIds = new Set<string>()
+  let microtaskQueued = false
+
+  const applyPending = () => {
+    if (disposed || pendingIds.size === 0) return
+    // mergeRemoteChanges throws inside an atomic operation (a store side effect): try again later.
+    if ((store as unknown as { _isInAtomicOp?: boolean })._isInAtomicOp) {
+      if (!microtaskQueued) {
+        microtaskQueued = true
+        queueMicrotask(() => {
+          microtaskQueued = false
+          applyPending()
+        })
+      }
+      return
+    }
+    // Local edits batched for the next frame were made on the store as it is now: write them first,
+    // so that a remote delete is not undone by a later local write of a stale diff.
+    flushLocal()
+    const ids = [...pendingIds]
+    pendingIds.clear()
+    applyIdsToStore(ids)
+  }
+
+  const applyIdsToStore = (ids: Iterable<string>) => {
+    const puts: TLRecord[] = []
+    const removes: TLRecord['id'][] = []
+    for (const id of ids) {
+      const typeName = typeNameFromId(id)
+      const ymap = records.get(id)
+      if (!isDocumentType(typeName)) {
+        if (ymap !== undefined) report({ id, reason: 'out-of-scope' })
+        continue
+      }
+      const current = store.get(id as TLRecord['id'])
+      if (ymap === undefined) {
+        if (current) removes.push(current.id)
+        continue
+      }
+      const raw = readRecord(id, ymap)
+      let record: TLRecord
+      try {
+        record = (schema.types as Record<string, { validate(r: unknown): TLRecord }>)[typeName!].validate(raw)
+      } catch (error) {
+        report({ id, reason: 'invalid', error, record: raw })
+        continue
+      }
+      if (current && deepEqual(current, record)) continue
+      puts.push(record)
+    }
+    if (puts.length === 0 && removes.length === 0) return
+    try {
+      store.mergeRemoteChanges(() => {
+        if (removes.length) store.remove(removes)
+        if (puts.length) store.put(puts)
+      })
+    } catch (batchError) {
+      // One record the store refuses must not block the others (trap 4): retry one at a time.
+      log?.warn('remote batch rejected by the store; applying records one by one', { error: String(batchError) })
+      for (const id of removes) tryMerge(id, () => store.remove([id]))
+      for (const record of puts) tryMerge(record.id, () => store.put([record]), record)
+    }
+  }
+
+  const tryMerge = (id: string, fn: () => void, record?: unknown) => {
+    try {
+      store.mergeRemoteChanges(fn)
+    } catch (error) {
+      report({ id, reason: 'rejected-by-store', error, record })
+    }
+  }
+
+  const onRecordsChange = (events: Array<Y.YEvent<any>>, transaction: Y.Transaction) => {
+    if (disposed || transaction.origin === origin || transaction.origin === systemOrigin) return
+    for (const event of events) {
+      if (event.target === records) {
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) pendingIds.add(key)
+      } else if (typeof event.path[0] === 'string') {
+        pendingIds.add(event.path[0])
+      }
+    }
+    applyPending()
+  }
+
+  const checkSchemaNow = () => {
+    if (records.size === 0 && readDocSchema(doc) === undefined) return
+    const verdict = checkDocSchema(readDocSchema(doc), schema)
+    if (verdict === 'newer') setReadonly('newer-schema')
+    else if (verdict === 'same') setReadonly(null)
+  }
+
+  const onBoardChange = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    if (disposed || transaction.origin === origin || transaction.origin === systemOrigin) return
+    checkSchemaNow()
+  }
+
+  // ---- initial load ------------------------------------------------------------------------------
+  if (records.size === 0) {
+    const stored = readDocSchema(doc)
+    if (stored !== undefined && checkDocSchema(stored, schema) === 'newer') {
+      setReadonly('newer-schema')
+    } else {
+      const local = store.allRecords().filter((r) => isDocumentType(r.typeName))
+      if (local.length > 0) {
+        // A brand-new board made locally: the doc starts from our records.
+        doc.transact(() => {
+          for (const record of local) putRecord(records, record as unknown as JsonRecord)
+          writeDocSchema(doc, schema.serialize())
+        }, systemOrigin)
+      }
+    }
+  } else {
+    const stored = readDocSchema(doc)
+    const verdict = checkDocSchema(stored, schema)
+    if (verdict === 'newer') {
+      setReadonly('newer-schema')
+    } else if (verdict === 'older') {
+      const result = migrateDoc(doc, schema, stored as SerializedSchema, systemOrigin)
+      if (result.ok) log?.info?.('migrated board to the current schema', { written: result.written })
+      else {
+        log?.warn('could not migrate board; read-only', { reason: result.reason })
+        setReadonly('newer-schema')
+      }
+    }
+    const ids = new Set<string>(records.keys())
+    for (const record of store.allRecords()) if (isDocumentType(record.typeName)) ids.add(record.id)
+    flushLocal()
+    applyIdsToStore(ids)
+  }
+
+  records.observeDeep(onRecordsChange)
+  board.observe(onBoardChange)
+  const undoManager = new Y.UndoManager(records, {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: captureTimeoutMs,
+  })
+
+  return {
+    undoManager,
+    origin,
+    getReadonlyReason: () => readonlyReason,
+    onReadonlyChange(cb) {
+      readonlyListeners.add(cb)
+      return () => readonlyListeners.delete(cb)
+    },
+    undo() {
+      if (readonlyReason || disposed) return
+      flushLocal()
+      undoManager.undo()
+    },
+    redo() {
+      if (readonlyReason || disposed) return
+      flushLocal()
+      undoManager.redo()
+    },
+    canUndo: () => !readonlyReason && undoManager.canUndo(),
+    canRedo: () => !readonlyReason && undoManager.canRedo(),
+    stopCapturing: () => undoManager.stopCapturing(),
+    flush: flushLocal,
+    dispose() {
+      if (disposed) return
+      flushLocal()
+      disposed = true
+      unlisten()
+      records.unobserveDeep(onRecordsChange)
+      board.unobserve(onBoardChange)
+      undoManager.destroy()
+      readonlyListeners.clear()
+    },
+  }
+}

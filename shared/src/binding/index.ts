@@ -1,0 +1,14 @@
+export * from './bindStoreToDoc.js'
+export * from './docRecords.js'
+export * from './schemaCheck.js'
+export * from './migrateDoc.js'
+export {
+  RECORDS_MAP,
+  BOARD_MAP,
+  SCHEMA_KEY,
+  XY_KEY,
+  getRecordsMap,
+  getBoardMap,
+  readRecord,
+  typeNameFromId,
+} from './docLayout.js'
