@@ -1,31 +1,11 @@
 /**
- * Writing tldraw records into a Y.Doc in the layout of docs/ARCHITECTURE.md ("Y.Doc layout"):
- * `doc.getMap('records')`: id → Y.Map of fields, with `props` and `meta` as nested Y.Maps.
- * Goes through the shared binding's `writeRecordsToDoc` so the benchmark writes exactly what the
- * app writes.
+ * Writing and reading tldraw records in a board's Y.Doc through the shared binding
+ * (`@overlap/shared`, layout in docs/ARCHITECTURE.md), so the benchmark writes exactly what the app
+ * writes. A move sets the record's `xy` entry, as a drag through the binding does.
  */
 import * as Y from 'yjs'
 import type { TLPageId, TLRecord, TLShapeId } from '@tldraw/tlschema'
-
-// TEMPORARY until shared/src/binding lands: the documented layout, written by hand.
-function writeRecordsToDoc(doc: Y.Doc, records: readonly TLRecord[]): void {
-  const map = doc.getMap<Y.Map<unknown>>(RECORDS_MAP)
-  doc.transact(() => {
-    for (const r of records) {
-      const y = new Y.Map<unknown>()
-      for (const [k, v] of Object.entries(r)) {
-        if ((k === 'props' || k === 'meta') && v && typeof v === 'object') {
-          const inner = new Y.Map<unknown>()
-          for (const [pk, pv] of Object.entries(v)) inner.set(pk, pv)
-          y.set(k, inner)
-        } else y.set(k, v)
-      }
-      map.set(r.id, y)
-    }
-  })
-}
-
-export const RECORDS_MAP = 'records'
+import { getRecordsMap, typeNameFromId, writeRecordsToDoc, XY_KEY } from '@overlap/shared'
 
 /** Writes records in chunks, one transaction each (one update message each). Returns the chunk count. */
 export function writeRecordsChunked(doc: Y.Doc, records: readonly TLRecord[], chunkSize: number): number {
@@ -37,22 +17,24 @@ export function writeRecordsChunked(doc: Y.Doc, records: readonly TLRecord[], ch
   return chunks
 }
 
-/** Moves a shape by setting its `x` field: one small update, as a drag produces. */
+/** Moves a shape horizontally (y kept): one small update, as one drag frame produces. */
 export function setShapeX(doc: Y.Doc, id: TLShapeId, x: number): void {
-  const rec = doc.getMap<Y.Map<unknown>>(RECORDS_MAP).get(id)
+  const rec = getRecordsMap(doc).get(id)
   if (!rec) throw new Error(`shape ${id} is not in the doc`)
-  rec.set('x', x)
+  const xy = rec.get(XY_KEY)
+  const y = Array.isArray(xy) && typeof xy[1] === 'number' ? xy[1] : 0
+  rec.set(XY_KEY, [x, y])
 }
 
 export function readShapeX(doc: Y.Doc, id: TLShapeId): number | undefined {
-  const x = doc.getMap<Y.Map<unknown>>(RECORDS_MAP).get(id)?.get('x')
-  return typeof x === 'number' ? x : undefined
+  const xy = getRecordsMap(doc).get(id)?.get(XY_KEY)
+  return Array.isArray(xy) && typeof xy[0] === 'number' ? xy[0] : undefined
 }
 
 /** The first page record's id in a synced doc (a board created by our server has one). */
 export function findPageId(doc: Y.Doc): TLPageId | null {
-  for (const [id, rec] of doc.getMap<Y.Map<unknown>>(RECORDS_MAP)) {
-    if (rec instanceof Y.Map && rec.get('typeName') === 'page') return id as TLPageId
+  for (const id of getRecordsMap(doc).keys()) {
+    if (typeNameFromId(id) === 'page') return id as TLPageId
   }
   return null
 }

@@ -1,0 +1,145 @@
+/**
+ * Benchmark 5 — client bundle size and first paint of a 1,000-shape board.
+ *
+ * Bundle: JS bytes (raw and gzip) of `client/dist` vs. a bare tldraw 5.4.2 page
+ * (`bench/bare-tldraw`, `<Tldraw>` + locally served @tldraw/assets, built here with Vite).
+ * First paint: Chromium opens (fresh context, so no HTTP cache) our board page with 1,000 shapes
+ * synced from our server, and the bare page loading the same 1,000 shapes from a snapshot; time
+ * from navigation start until the page has ≥ 1,000 `.tl-shape` elements (checked every animation
+ * frame). The two pages alternate.
+ *
+ * Env: PAINT_SHAPES (1000), PAINT_ROUNDS (5), CHROMIUM (/usr/bin/chromium).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { chromium, type Browser } from 'playwright-core'
+import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
+import { REPO_ROOT, CLIENT_DIST } from './lib/paths.js'
+import { pushBoard } from './lib/pushBoard.js'
+import { isMain, runStandalone, type Figure } from './lib/results.js'
+import { removeDataDir, startOurServer } from './lib/servers.js'
+import { makeDocumentAndPage, makeGeoShapes, type GeoShapeOptions } from './lib/shapes.js'
+import { serveStatic } from './lib/staticServer.js'
+import { fmt, fmtBytes, median, ratio } from './lib/stats.js'
+
+const BARE_DIR = path.join(REPO_ROOT, 'bench/bare-tldraw')
+const BARE_DIST = path.join(BARE_DIR, 'dist')
+// 40 × 25 small squares: all of them inside a 1280 × 800 viewport at zoom 1.
+const LAYOUT: GeoShapeOptions = { columns: 40, pitch: 30, size: 24 }
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+function buildBare(): void {
+  const vite = path.join(REPO_ROOT, 'bench/node_modules/vite/bin/vite.js')
+  const res = spawnSync(process.execPath, [vite, 'build', BARE_DIR, '--logLevel', 'warn'], { stdio: 'inherit', cwd: path.join(REPO_ROOT, 'bench') })
+  if (res.status !== 0) throw new Error('vite build of bench/bare-tldraw failed')
+}
+
+interface JsSize {
+  raw: number
+  gzip: number
+  files: number
+}
+
+function jsSize(dist: string): JsSize {
+  const out: JsSize = { raw: 0, gzip: 0, files: 0 }
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (e.name.endsWith('.js')) {
+        const bytes = fs.readFileSync(p)
+        out.raw += bytes.length
+        out.gzip += zlib.gzipSync(bytes, { level: 9 }).length
+        out.files++
+      }
+    }
+  }
+  walk(dist)
+  return out
+}
+
+/** Milliseconds from navigation start until ≥ `shapes` shapes are in the page. */
+async function timeToShapes(browser: Browser, url: string, shapes: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'commit' })
+    await page.waitForFunction(
+      (n) => {
+        // Runs in the page (no DOM types in this Node project).
+        const w = globalThis as unknown as { __paintedAt?: number; document: { querySelectorAll(s: string): { length: number } } }
+        if (w.document.querySelectorAll('.tl-shape').length >= n) {
+          w.__paintedAt ??= performance.now()
+          return true
+        }
+        return false
+      },
+      shapes,
+      { polling: 'raf', timeout: 60_000 }
+    )
+    return await page.evaluate(() => (globalThis as unknown as { __paintedAt: number }).__paintedAt)
+  } finally {
+    await context.close()
+  }
+}
+
+export async function runClientPaint(): Promise<Figure[]> {
+  const shapes = Number(process.env.PAINT_SHAPES ?? '1000')
+  const rounds = Number(process.env.PAINT_ROUNDS ?? '5')
+  console.log(`\n# client bundle and first paint of a ${shapes}-shape board, ${rounds} rounds`)
+  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('client/dist is missing: run `pnpm build` first')
+  buildBare()
+  const ours = jsSize(CLIENT_DIST)
+  const bare = jsSize(BARE_DIST)
+  console.log(`JS: ours ${fmtBytes(ours.raw)} (${fmtBytes(ours.gzip)} gzip, ${ours.files} files), bare tldraw ${fmtBytes(bare.raw)} (${fmtBytes(bare.gzip)} gzip)`)
+
+  const records: TLRecord[] = [...makeDocumentAndPage(), ...makeGeoShapes(shapes, LAYOUT)]
+  const snapshot = {
+    store: Object.fromEntries(records.map((r) => [r.id, r])),
+    schema: createTLSchema().serialize(),
+  }
+  const bareServer = await serveStatic(BARE_DIST, { '/snapshot.json': JSON.stringify(snapshot) })
+  const server = await startOurServer()
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const times = { ours: [] as number[], bare: [] as number[] }
+  try {
+    const boardId = await pushBoard(server, shapes, LAYOUT)
+    const oursUrl = `${server.httpUrl}/b/${boardId}`
+    // One unmeasured load of each warms the servers and the browser process, not the page cache.
+    await timeToShapes(browser, oursUrl, shapes)
+    await timeToShapes(browser, `${bareServer.url}/`, shapes)
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)
+      for (const which of order) {
+        const ms = await timeToShapes(browser, which === 'ours' ? oursUrl : `${bareServer.url}/`, shapes)
+        times[which].push(ms)
+        console.log(`round ${r + 1} ${which.padEnd(4)}: ${shapes} shapes in the page after ${fmt(ms, 0)} ms`)
+      }
+    }
+  } finally {
+    await browser.close()
+    await server.stop()
+    removeDataDir(server.dataDir)
+    await bareServer.close()
+  }
+  const oursMs = median(times.ours)
+  const bareMs = median(times.bare)
+  return [
+    { bench: 'client', metric: 'JS bundle, raw', value: fmtBytes(ours.raw), reference: `${fmtBytes(bare.raw)} (bare tldraw)`, note: ratio(ours.raw, bare.raw) },
+    { bench: 'client', metric: 'JS bundle, gzip -9', value: fmtBytes(ours.gzip), reference: `${fmtBytes(bare.gzip)} (bare tldraw)`, note: ratio(ours.gzip, bare.gzip) },
+    { bench: 'client', metric: `first paint, ${shapes} shapes (ms)`, value: fmt(oursMs, 0), reference: `${fmt(bareMs, 0)} (bare tldraw)`, note: `${ratio(oursMs, bareMs)}; target ≤ 1.15×` },
+  ]
+}
+
+if (isMain(import.meta.url)) await runStandalone('paint', runClientPaint)
