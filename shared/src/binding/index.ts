@@ -12,3 +12,4 @@ export {
   readRecord,
   typeNameFromId,
 } from './docLayout.js'
+export * from './headlessStore.js'

@@ -1,0 +1,28 @@
+/**
+ * A tldraw store without an editor, for the server, tests and benchmarks: `createTLSchema()` + `Store`
+ * validate records exactly as the browser does, without importing `tldraw`/`@tldraw/editor` (which keep
+ * a plain Node process alive). Nothing here can mount an editor, so the editor-only props are inert.
+ */
+import { Store } from '@tldraw/store'
+import { createTLSchema, type TLSchema, type TLStore, type TLStoreProps } from '@tldraw/tlschema'
+
+const noUser = { get: () => null }
+
+export function createHeadlessStore(schema: TLSchema = createTLSchema()): TLStore {
+  const props: TLStoreProps = {
+    defaultName: '',
+    assets: {
+      upload: async () => {
+        throw new Error('a headless store cannot upload assets')
+      },
+      resolve: (asset) => asset.props.src,
+      remove: async () => {},
+    },
+    users: {
+      currentUser: noUser,
+      resolve: () => noUser,
+    } as unknown as TLStoreProps['users'],
+    onMount: () => {},
+  }
+  return new Store({ schema, props })
+}
