@@ -20,8 +20,12 @@ import { exposeTestHooks } from './testHooks'
  */
 export const MAX_SHAPES_PER_PAGE = 10_000
 
+// Everything passed to <Tldraw> must keep its identity across renders: tldraw re-creates the
+// editor when `options`, asset utils (derived from the MIME type lists) or `user` change.
 const assetUrls = getAssetUrlsByImport()
 const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel: BoardBanners }
+const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
+const NO_VIDEO: readonly string[] = []
 
 export function BoardEditor({ boardId, boardName, identity }: { boardId: string; boardName: string; identity: Identity }) {
   const { setIdentity, editIdentity } = useIdentity()
@@ -38,12 +42,16 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
     () => ({ id: identity.id, name: identity.name, color: identity.color }),
     [identity]
   )
+  // Stable callback (read through a ref): a new one would make tldraw re-create the editor.
+  const identityRef = useRef(identity)
+  identityRef.current = identity
   const setUserPreferences = useCallback(
     (prefs: TLUserPreferences) => {
-      const next = parseIdentity({ id: identity.id, name: prefs.name ?? identity.name, color: prefs.color ?? identity.color })
-      if (next && (next.name !== identity.name || next.color !== identity.color)) setIdentity(next)
+      const current = identityRef.current
+      const next = parseIdentity({ id: current.id, name: prefs.name ?? current.name, color: prefs.color ?? current.color })
+      if (next && (next.name !== current.name || next.color !== current.color)) setIdentity(next)
     },
-    [identity, setIdentity]
+    [setIdentity]
   )
   const user = useTldrawCurrentUser({ userPreferences, setUserPreferences })
 
@@ -97,12 +105,12 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
           user={user}
           assetUrls={assetUrls}
           licenseKey={config.tldrawLicenseKey}
-          options={{ maxShapesPerPage: MAX_SHAPES_PER_PAGE }}
+          options={options}
           overrides={overrides}
           components={components}
           maxAssetSize={config.maxUploadBytes}
           acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-          acceptedVideoMimeTypes={[]}
+          acceptedVideoMimeTypes={NO_VIDEO}
           onMount={setEditor}
         />
       </div>

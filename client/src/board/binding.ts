@@ -1,23 +1,16 @@
 /**
- * The tldraw ⇄ Yjs binding lives in shared/src/binding (owned there). This file pins the part of
+ * The tldraw ⇄ Yjs binding lives in shared/src/binding (owned there). This file names the part of
  * its API the client relies on, so a change there shows up as a type error here.
  */
-import { bindStoreToDoc } from '@overlap/shared'
+import { bindStoreToDoc, type BindStoreToDocOptions, type TldrawYjsBinding } from '@overlap/shared'
 
 export type ReadonlyReason = null | 'newer-schema'
 
-export interface BoardBinding {
-  getReadonlyReason(): ReadonlyReason
-  onReadonlyChange(cb: (reason: ReadonlyReason) => void): (() => void) | void
-  undo(): void
-  redo(): void
-  canUndo(): boolean
-  canRedo(): boolean
-  /** Ends the current undo step: the next change starts a new one. */
-  stopCapturing(): void
-  dispose(): void
-}
+export type BoardBinding = Pick<
+  TldrawYjsBinding,
+  'getReadonlyReason' | 'onReadonlyChange' | 'undo' | 'redo' | 'canUndo' | 'canRedo' | 'stopCapturing' | 'flush' | 'dispose'
+>
 
-export type BindStoreToDoc = (opts: Parameters<typeof bindStoreToDoc>[0]) => BoardBinding
+export type BindStoreToDoc = (opts: BindStoreToDocOptions) => BoardBinding
 
 export const bindBoardStore: BindStoreToDoc = bindStoreToDoc

@@ -134,7 +134,7 @@ export function createBoardSession(opts: {
 
   let binding: BoardBinding | null = null
   let presence: PresenceSync | null = null
-  let unsubscribeReadonly: (() => void) | void = undefined
+  let unsubscribeReadonly: (() => void) | null = null
   let disposed = false
 
   function startBinding(reason: string) {
@@ -143,9 +143,12 @@ export function createBoardSession(opts: {
     binding = bind({
       store,
       doc,
-      log: (msg: string, data?: unknown) => log(`binding: ${msg}`, data),
-      onInvalidRecord: (info: unknown) => log('skipped an invalid record from the doc', info),
-    } as Parameters<BindStoreToDoc>[0])
+      log: {
+        warn: (msg, fields) => console.warn(`[overlap] binding: ${msg}`, fields ?? ''),
+        info: (msg, fields) => log(`binding: ${msg}`, fields),
+      },
+      onInvalidRecord: (invalid) => log('skipped an invalid record from the doc', { id: invalid.id, reason: invalid.reason }),
+    })
     const applyReadonly = (r: ReadonlyReason) => {
       $mode.set(r === null ? 'readwrite' : 'readonly')
       update({ readonlyReason: r })
@@ -213,7 +216,7 @@ export function createBoardSession(opts: {
       provider.off('status', onStatus)
       provider.off('connection-close', onConnectionClose)
       provider.off('closed', onClosed)
-      if (typeof unsubscribeReadonly === 'function') unsubscribeReadonly()
+      unsubscribeReadonly?.()
       presence?.dispose()
       binding?.dispose()
       pendingTracker.dispose()
