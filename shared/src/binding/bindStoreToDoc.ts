@@ -15,6 +15,7 @@ import { deepEqual, getBoardMap, getRecordsMap, patchRecordMap, readRecord, type
 import { putRecord, readDocSchema, writeDocSchema } from './docRecords.js'
 import { checkDocSchema } from './schemaCheck.js'
 import { migrateDoc } from './migrateDoc.js'
+import { releaseIntermediateItems } from './releaseIntermediateItems.js'
 
 export type ReadonlyReason = 'newer-schema'
 
@@ -267,6 +268,7 @@ export function bindStoreToDoc({
     trackedOrigins: new Set([origin]),
     captureTimeout: captureTimeoutMs,
   })
+  const stopReleasing = releaseIntermediateItems(doc, undoManager)
 
   return {
     undoManager,
@@ -297,6 +299,7 @@ export function bindStoreToDoc({
       unlisten()
       records.unobserveDeep(onRecordsChange)
       board.unobserve(onBoardChange)
+      stopReleasing()
       undoManager.destroy()
       readonlyListeners.clear()
     },
