@@ -73,6 +73,10 @@ function jsSize(dist: string): JsSize {
 async function timeToShapes(browser: Browser, url: string, shapes: number): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
+    // A returning user: our app asks a first-time visitor for a name before it opens the board.
+    await context.addInitScript(() => {
+      ;(globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('overlap:identity', JSON.stringify({ id: 'benchuser0000001', name: 'Bench', color: '#1971c2' }))
+    })
     const page = await context.newPage()
     await page.goto(url, { waitUntil: 'commit' })
     await page.waitForFunction(
