@@ -34,7 +34,9 @@ describe('boards API', () => {
     const stored = await srv.storage.loadDoc(body.id as never)
     const doc = new Y.Doc()
     applyStoredDoc(doc, stored!)
+    // Seeded by the binding's writeInitialBoard: document + first page records and the schema.
     expect(doc.getMap('board').get('schema')).toMatchObject({ schemaVersion: expect.any(Number) })
+    expect([...doc.getMap('records').keys()].sort()).toEqual(['document:document', 'page:page'])
   })
 
   it.each([

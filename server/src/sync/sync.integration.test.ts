@@ -41,10 +41,10 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     const a = client()
     const b = client()
     await Promise.all([a.synced(), b.synced()])
-    a.doc.getMap('records').set('shape:a', 'from a')
-    b.doc.getMap('records').set('shape:b', 'from b')
+    a.doc.getMap('test').set('shape:a', 'from a')
+    b.doc.getMap('test').set('shape:b', 'from b')
     await waitFor(
-      () => a.doc.getMap('records').size === 2 && b.doc.getMap('records').size === 2,
+      () => a.doc.getMap('test').size === 2 && b.doc.getMap('test').size === 2,
       'both clients to see both shapes'
     )
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
@@ -55,22 +55,22 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
   it('[S3] a late joiner gets everything', async () => {
     const a = client()
     await a.synced()
-    const records = a.doc.getMap('records')
+    const records = a.doc.getMap('test')
     for (let i = 0; i < 100; i++) records.set(`shape:${i}`, i)
     await waitFor(() => srv.overlap.rooms.roomCount() === 1, 'room')
     // Wait until everything is stored and applied: the server's state vector equals a's.
     const late = client()
     await late.synced()
-    await waitFor(() => late.doc.getMap('records').size === 100, 'late joiner to have 100 shapes')
+    await waitFor(() => late.doc.getMap('test').size === 100, 'late joiner to have 100 shapes')
   })
 
   it('[S4] sends its own step 1 so edits made offline come up', async () => {
     const offline = new Y.Doc()
-    offline.getMap('records').set('shape:offline', 1)
+    offline.getMap('test').set('shape:offline', 1)
     const c = connectClient(srv.wsOrigin, boardId, offline)
     clients.push(c)
     const other = client()
-    await waitFor(() => other.doc.getMap('records').has('shape:offline'), 'offline edit to reach another client')
+    await waitFor(() => other.doc.getMap('test').has('shape:offline'), 'offline edit to reach another client')
   })
 
   it('[S6] echoes an update to its author only after it is stored', async () => {
@@ -78,7 +78,7 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     await sock.opened
     await waitFor(() => sock.frames.length >= 1, 'server step 1')
     const doc = new Y.Doc()
-    doc.getMap('records').set('shape:x', 42)
+    doc.getMap('test').set('shape:x', 42)
     const update = Y.encodeStateAsUpdate(doc)
     const frame = encodeUpdate(update)
     let storedWhenEchoed: boolean | null = null
@@ -89,7 +89,7 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
         void reader.loadDoc(boardId).then((stored) => {
           const d = new Y.Doc()
           applyStoredDoc(d, stored!)
-          storedWhenEchoed = d.getMap('records').get('shape:x') === 42
+          storedWhenEchoed = d.getMap('test').get('shape:x') === 42
           void reader.close()
         })
       }
@@ -103,10 +103,10 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
   it('[S7] a restart keeps everything', async () => {
     const a = client()
     await a.synced()
-    const records = a.doc.getMap('records')
+    const records = a.doc.getMap('test')
     for (let i = 0; i < 50; i++) records.set(`shape:${i}`, { x: i })
     const b = client()
-    await waitFor(() => b.doc.getMap('records').size === 50, 'relay before restart')
+    await waitFor(() => b.doc.getMap('test').size === 50, 'relay before restart')
     for (const c of clients) c.destroy()
     clients = []
     const dataDir = srv.dataDir
@@ -114,8 +114,8 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     srv = await startTestServer({ dataDir })
     const c = client()
     await c.synced()
-    await waitFor(() => c.doc.getMap('records').size === 50, 'all 50 shapes after restart')
-    expect(c.doc.getMap('records').get('shape:49')).toEqual({ x: 49 })
+    await waitFor(() => c.doc.getMap('test').size === 50, 'all 50 shapes after restart')
+    expect(c.doc.getMap('test').get('shape:49')).toEqual({ x: 49 })
   })
 
   it('[S8] relays awareness and removes it for others when a client disconnects', async () => {
