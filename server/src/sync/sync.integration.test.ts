@@ -64,6 +64,25 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     await waitFor(() => late.doc.getMap('test').size === 100, 'late joiner to have 100 shapes')
   })
 
+  it('[S3] compresses a big join on the wire (permessage-deflate)', async () => {
+    const a = client()
+    await a.synced()
+    const t = a.doc.getMap('test')
+    for (let i = 0; i < 500; i++) t.set(`shape:${i}`, { type: 'geo', props: { color: 'black', fill: 'none', w: 100, h: 100 } })
+    const late = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await late.opened
+    expect(late.ws.extensions).toContain('permessage-deflate')
+    // Wait until the server has all 500 shapes, then ask for everything.
+    const b = client()
+    await waitFor(() => b.doc.getMap('test').size === 500, 'server to have all shapes')
+    late.ws.send(encodeSyncStep1(new Y.Doc()))
+    await waitFor(() => late.frames.some((f) => f[0] === 0 && f[1] === 1 && f.length > 20_000), 'big step 2')
+    const payload = late.frames.reduce((n, f) => n + f.length, 0)
+    const onWire = (late.ws as unknown as { _socket: { bytesRead: number } })._socket.bytesRead
+    expect(onWire).toBeLessThan(payload / 3)
+    late.ws.close()
+  })
+
   it('[S4] sends its own step 1 so edits made offline come up', async () => {
     const offline = new Y.Doc()
     offline.getMap('test').set('shape:offline', 1)
