@@ -10,7 +10,7 @@ import { BoardNotFound } from './BoardNotFound'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
-import { createUndoOverrides, linkHistoryStoppingPoints } from './undoOverrides'
+import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { useBoardConnection } from './useBoardConnection'
 import { exposeTestHooks } from './testHooks'
 
@@ -60,7 +60,7 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
   useEffect(() => {
     if (!editor || !session) return
     const binding = session.getBinding()
-    const unlink = binding ? linkHistoryStoppingPoints(editor, binding) : () => {}
+    const unlink = binding ? linkEditorHistory(editor, binding) : () => {}
     const unexpose = exposeTestHooks({ editor, session })
     return () => {
       unlink()

@@ -8,7 +8,7 @@ export type ReadonlyReason = null | 'newer-schema'
 
 export type BoardBinding = Pick<
   TldrawYjsBinding,
-  'getReadonlyReason' | 'onReadonlyChange' | 'undo' | 'redo' | 'canUndo' | 'canRedo' | 'stopCapturing' | 'flush' | 'dispose'
+  'undoManager' | 'getReadonlyReason' | 'onReadonlyChange' | 'undo' | 'redo' | 'canUndo' | 'canRedo' | 'stopCapturing' | 'flush' | 'dispose'
 >
 
 export type BindStoreToDoc = (opts: BindStoreToDocOptions) => BoardBinding

@@ -36,11 +36,13 @@ export function createPendingTracker(opts: {
   /** Transaction origins that are not local edits (the provider itself, IndexedDB loading). */
   isRemoteOrigin(origin: unknown): boolean
   requeryAfterMs?: number
+  mergeWithinMs?: number
   setInterval?: typeof setInterval
   clearInterval?: typeof clearInterval
 }): PendingTracker {
   const { doc, provider, isRemoteOrigin } = opts
   const requeryAfterMs = opts.requeryAfterMs ?? 3000
+  const mergeWithinMs = opts.mergeWithinMs ?? 300
   const setIntervalFn = opts.setInterval ?? setInterval
   const clearIntervalFn = opts.clearInterval ?? clearInterval
 
@@ -104,10 +106,19 @@ export function createPendingTracker(opts: {
   }
   provider.messageHandlers[MessageType.Sync] = wrapped
 
+  // One drag is dozens of transactions (one per animation frame). Local updates closer together
+  // than `mergeWithinMs` count as one change, so "N unsaved changes" reads like user actions.
+  let lastLocalAt = -Infinity
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (isRemoteOrigin(origin)) return
-    if (pending.length === 0) lastProgressAt = Date.now()
-    pending.push(update)
+    const now = Date.now()
+    if (pending.length === 0) lastProgressAt = now
+    if (pending.length > 0 && now - lastLocalAt < mergeWithinMs) {
+      pending[pending.length - 1] = Y.mergeUpdates([pending[pending.length - 1], update])
+    } else {
+      pending.push(update)
+    }
+    lastLocalAt = now
     emit()
   }
   doc.on('update', onUpdate)

@@ -3,7 +3,7 @@
  * undo puts whole "before" records back, reverting other people's concurrent edits and
  * resurrecting shapes they deleted). The actions keep their ids, labels, icons and shortcuts.
  */
-import type { Editor, TLUiOverrides } from 'tldraw'
+import { atom, type Editor, type TLUiOverrides } from 'tldraw'
 import type { BoardBinding } from './binding'
 
 export function createUndoOverrides(getBinding: () => BoardBinding | null): TLUiOverrides {
@@ -37,17 +37,34 @@ export function createUndoOverrides(getBinding: () => BoardBinding | null): TLUi
 }
 
 /**
- * tldraw marks a history stopping point at the start of every user action (a drag, a nudge, a
- * paste, a style change…). Ending the Y.UndoManager's capture group there makes each user action
- * exactly one undo step, instead of whatever happened within its 500 ms capture timeout.
+ * Points tldraw's history hooks at the binding:
+ * - tldraw marks a history stopping point at the start of every user action (a drag, a nudge, a
+ *   paste, a style change…). Ending the Y.UndoManager's capture group there makes each user action
+ *   exactly one undo step, instead of whatever happened within its capture timeout.
+ * - The undo/redo buttons ask `editor.getCanUndo()`/`getCanRedo()`; answer from the Y.UndoManager's
+ *   stacks (through an atom, so the buttons re-render) rather than from tldraw's unused history.
  */
-export function linkHistoryStoppingPoints(editor: Editor, binding: BoardBinding): () => void {
-  const original = editor.markHistoryStoppingPoint
+export function linkEditorHistory(editor: Editor, binding: BoardBinding): () => void {
+  const originalMark = editor.markHistoryStoppingPoint
+  const originalCanUndo = editor.getCanUndo
+  const originalCanRedo = editor.getCanRedo
   editor.markHistoryStoppingPoint = function markHistoryStoppingPoint(this: Editor, name?: string) {
     binding.stopCapturing()
-    return original.call(this, name)
+    return originalMark.call(this, name)
   }
+
+  const $stacks = atom('overlap undo stacks', { canUndo: binding.canUndo(), canRedo: binding.canRedo() })
+  const refresh = () => $stacks.set({ canUndo: binding.canUndo(), canRedo: binding.canRedo() })
+  const um = binding.undoManager
+  const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const
+  for (const e of events) um.on(e, refresh)
+  editor.getCanUndo = () => $stacks.get().canUndo
+  editor.getCanRedo = () => $stacks.get().canRedo
+
   return () => {
-    editor.markHistoryStoppingPoint = original
+    editor.markHistoryStoppingPoint = originalMark
+    editor.getCanUndo = originalCanUndo
+    editor.getCanRedo = originalCanRedo
+    for (const e of events) um.off(e, refresh)
   }
 }
