@@ -16,6 +16,7 @@ import { putRecord, readDocSchema, writeDocSchema } from './docRecords.js'
 import { checkDocSchema } from './schemaCheck.js'
 import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
+import { completeRecord, createRemovedRecordCache } from './restoreRepair.js'
 
 export type ReadonlyReason = 'newer-schema'
 
@@ -100,6 +101,8 @@ export function bindStoreToDoc({
     }
   }
 
+  const removedRecords = createRemovedRecordCache()
+
   // ---- local store → doc -------------------------------------------------------------------------
   const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
     if (disposed) return
@@ -120,7 +123,9 @@ export function bindStoreToDoc({
         }
       }
       for (const record of Object.values(changes.removed)) {
-        if (isDocumentType(record.typeName) && records.has(record.id)) records.delete(record.id)
+        if (!isDocumentType(record.typeName)) continue
+        removedRecords.remember(record as unknown as JsonRecord)
+        if (records.has(record.id)) records.delete(record.id)
       }
       if (readDocSchema(doc) === undefined) writeDocSchema(doc, schema.serialize())
     }, origin)
@@ -132,7 +137,8 @@ export function bindStoreToDoc({
   const flushLocal = () => store._flushHistory()
 
   // ---- doc → local store -------------------------------------------------------------------------
-  const pendingIds = new Set<string>()
+  /** id → whether the change came from our own undo manager (only those may need a repair). */
+  const pendingIds = new Map<string, boolean>()
   let microtaskQueued = false
 
   const applyPending = () => {
@@ -156,10 +162,10 @@ export function bindStoreToDoc({
     applyIdsToStore(ids)
   }
 
-  const applyIdsToStore = (ids: Iterable<string>) => {
+  const applyIdsToStore = (ids: Iterable<[string, boolean]>) => {
     const puts: TLRecord[] = []
     const removes: TLRecord['id'][] = []
-    for (const id of ids) {
+    for (const [id, fromUndo] of ids) {
       const typeName = typeNameFromId(id)
       const ymap = records.get(id)
       if (!isDocumentType(typeName)) {
@@ -168,15 +174,19 @@ export function bindStoreToDoc({
       }
       const current = store.get(id as TLRecord['id'])
       if (ymap === undefined) {
-        if (current) removes.push(current.id)
+        if (current) {
+          if (fromUndo) removedRecords.remember(current as unknown as JsonRecord)
+          removes.push(current.id)
+        }
         continue
       }
       const raw = readRecord(id, ymap)
-      let record: TLRecord
-      try {
-        record = (schema.types as Record<string, { validate(r: unknown): TLRecord }>)[typeName!].validate(raw)
-      } catch (error) {
-        report({ id, reason: 'invalid', error, record: raw })
+      let record = validate(typeName!, raw)
+      if (record instanceof Error && fromUndo && raw && ymap instanceof Y.Map) {
+        record = repairRestored(ymap, raw, removedRecords.get(id) ?? (current as JsonRecord | undefined)) ?? record
+      }
+      if (record instanceof Error) {
+        report({ id, reason: 'invalid', error: record, record: raw })
         continue
       }
       if (current && deepEqual(current, record)) continue
@@ -196,6 +206,25 @@ export function bindStoreToDoc({
     }
   }
 
+  const validate = (typeName: string, raw: unknown): TLRecord | Error => {
+    try {
+      return (schema.types as Record<string, { validate(r: unknown): TLRecord }>)[typeName].validate(raw)
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error))
+    }
+  }
+
+  /** Fills the fields an undo/redo failed to restore (see restoreRepair.ts); null if that is not enough. */
+  const repairRestored = (ymap: Y.Map<unknown>, raw: JsonRecord, known: JsonRecord | undefined): TLRecord | null => {
+    if (!known) return null
+    const { record: completed, filled } = completeRecord(raw, known)
+    const valid = filled > 0 ? validate(raw.typeName, completed) : null
+    if (!valid || valid instanceof Error) return null
+    doc.transact(() => patchRecordMap(ymap, raw, completed), systemOrigin)
+    log?.info?.('completed a record restored in part by undo/redo', { id: raw.id, filled })
+    return valid
+  }
+
   const tryMerge = (id: string, fn: () => void, record?: unknown) => {
     try {
       store.mergeRemoteChanges(fn)
@@ -204,13 +233,16 @@ export function bindStoreToDoc({
     }
   }
 
+  const markPending = (id: string, fromUndo: boolean) => pendingIds.set(id, fromUndo || pendingIds.get(id) === true)
+
   const onRecordsChange = (events: Array<Y.YEvent<any>>, transaction: Y.Transaction) => {
     if (disposed || transaction.origin === origin || transaction.origin === systemOrigin) return
+    const fromUndo = transaction.origin === undoManager
     for (const event of events) {
       if (event.target === records) {
-        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) pendingIds.add(key)
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) markPending(key, fromUndo)
       } else if (typeof event.path[0] === 'string') {
-        pendingIds.add(event.path[0])
+        markPending(event.path[0], fromUndo)
       }
     }
     applyPending()
@@ -256,8 +288,8 @@ export function bindStoreToDoc({
         setReadonly('newer-schema')
       }
     }
-    const ids = new Set<string>(records.keys())
-    for (const record of store.allRecords()) if (isDocumentType(record.typeName)) ids.add(record.id)
+    const ids = new Map<string, boolean>([...records.keys()].map((id) => [id, false]))
+    for (const record of store.allRecords()) if (isDocumentType(record.typeName)) ids.set(record.id, false)
     flushLocal()
     applyIdsToStore(ids)
   }
@@ -268,7 +300,7 @@ export function bindStoreToDoc({
     trackedOrigins: new Set([origin]),
     captureTimeout: captureTimeoutMs,
   })
-  const stopReleasing = releaseIntermediateItems(doc, undoManager)
+  const stopReleasing = process.env.NO_RELEASE ? () => {} : releaseIntermediateItems(doc, undoManager)
 
   return {
     undoManager,
