@@ -13,6 +13,7 @@ import { CloseCode, type BoardId } from '@overlap/shared'
 import type { Logger } from '../log.js'
 import type { CommitQueue } from '../storage/commitQueue.js'
 import { type Connection } from './Connection.js'
+import { isRedundantUpdate } from './redundantUpdate.js'
 import {
   KEEPALIVE_FRAME,
   encodeAwareness,
@@ -84,7 +85,13 @@ export class Room {
         conn.socket.send(encodeSyncStep2(this.doc, message.stateVector))
         return
       case 'update':
-        if (!message.empty) this.storeThenApply(conn, message.update)
+        if (message.empty) return
+        if (isRedundantUpdate(this.doc, message.update)) {
+          // Already in the doc, hence already durable: acknowledge to the author only.
+          conn.socket.send(encodeUpdate(message.update))
+          return
+        }
+        this.storeThenApply(conn, message.update)
         return
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)

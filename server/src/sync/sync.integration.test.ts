@@ -83,6 +83,28 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     late.ws.close()
   })
 
+  it('[S5] a reconnect does not store or relay the deletions everyone already has', async () => {
+    const a = client()
+    await a.synced()
+    const arr = a.doc.getArray<number>('list')
+    arr.push([1, 2, 3, 4])
+    arr.delete(0, 2)
+    const b = client()
+    await waitFor(() => b.doc.getArray('list').length === 2, 'b in sync')
+    const logSize = async () => (await srv.storage.loadDoc(boardId))!.updates.length
+    const before = await logSize()
+    const framesToB: number[] = []
+    b.provider.ws!.addEventListener('message', (e: MessageEvent) => framesToB.push(new Uint8Array(e.data as ArrayBuffer)[0]!))
+    a.provider.disconnect()
+    a.provider.connect()
+    await a.synced()
+    // a's step 2 (its whole delete set) came and was acknowledged; give it a round trip to land.
+    const probe = client()
+    await probe.synced()
+    expect(await logSize()).toBe(before)
+    expect(framesToB.filter((t) => t === 0)).toEqual([])
+  })
+
   it('[S4] sends its own step 1 so edits made offline come up', async () => {
     const offline = new Y.Doc()
     offline.getMap('test').set('shape:offline', 1)

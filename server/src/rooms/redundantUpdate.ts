@@ -1,0 +1,43 @@
+/**
+ * Whether an update brings nothing the room's doc does not already have.
+ *
+ * Why it matters: Yjs's sync step 2 always carries the sender's whole delete set, so every
+ * reconnect of every client would otherwise store and relay a copy of all deletions ever made on
+ * the board. Since the room's doc holds only stored data ([S6]), an update it already contains is
+ * already durable: the author just gets its echo, nothing is stored or relayed.
+ *
+ * Conservative: any doubt (unknown client, item not found, error) answers "not redundant".
+ */
+import * as Y from 'yjs'
+
+interface StructLike {
+  id: { client: number; clock: number }
+  length: number
+  deleted: boolean
+}
+
+export function isRedundantUpdate(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    const { to } = Y.parseUpdateMeta(update)
+    for (const [client, clock] of to) {
+      if (clock > Y.getState(doc.store, client)) return false
+    }
+    const { ds } = Y.decodeUpdate(update)
+    for (const [client, deletes] of ds.clients) {
+      const structs = doc.store.clients.get(client) as StructLike[] | undefined
+      if (!structs) return false
+      for (const { clock, len } of deletes) {
+        if (clock + len > Y.getState(doc.store, client)) return false
+        let i = Y.findIndexSS(structs as never, clock)
+        for (let c = clock; c < clock + len; ) {
+          const s = structs[i++]
+          if (!s || !s.deleted) return false
+          c = s.id.clock + s.length
+        }
+      }
+    }
+    return true
+  } catch {
+    return false
+  }
+}
