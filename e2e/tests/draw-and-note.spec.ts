@@ -1,3 +1,4 @@
+import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
 
 test('A draws a rectangle and writes a note with the real UI; B sees both', async ({ board, actor }) => {
@@ -20,7 +21,7 @@ test('A draws a rectangle and writes a note with the real UI; B sees both', asyn
   await a.page.keyboard.press('n')
   await a.page.mouse.click(notePoint.x, notePoint.y)
   await expect
-    .poll(() => a.page.evaluate(() => (window as any).__overlap.editor.getEditingShapeId()), { message: 'A is editing the new note' })
+    .poll(() => a.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getEditingShapeId()), { message: 'A is editing the new note' })
     .not.toBeNull()
   await a.page.keyboard.type('Ship it on Friday')
   await a.page.keyboard.press('Escape')
@@ -42,6 +43,6 @@ test('A draws a rectangle and writes a note with the real UI; B sees both', asyn
       { type: 'note', text: 'Ship it on Friday' },
     ])
   const geo = (await b.shapes()).find((s) => s.type === 'geo')!
-  const geoProps = await b.page.evaluate((id) => (window as any).__overlap.editor.getShape(id).props.geo, geo.id)
+  const geoProps = await b.page.evaluate((id) => (window as OverlapWindow).__overlap!.editor.getShape(id)?.props.geo, geo.id)
   expect(geoProps).toBe('rectangle')
 })
