@@ -26,3 +26,17 @@ export function createHeadlessStore(schema: TLSchema = createTLSchema()): TLStor
   }
   return new Store({ schema, props })
 }
+
+/**
+ * tldraw's store delivers `store.listen` batches once per animation frame (synchronously only under
+ * NODE_ENV=test). Plain Node has no `requestAnimationFrame`, so the first store change would throw
+ * there. Call this once in a Node process (benchmarks, scripts) that binds a store: it installs a
+ * timer-based stand-in when none exists. `binding.flush()` still writes pending changes at once.
+ */
+export function ensureAnimationFrame(): void {
+  const g = globalThis as { requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown }
+  if (typeof g.requestAnimationFrame !== 'function') {
+    g.requestAnimationFrame = (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16)
+    g.cancelAnimationFrame = (id: ReturnType<typeof setTimeout>) => clearTimeout(id)
+  }
+}

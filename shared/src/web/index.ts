@@ -1,0 +1,7 @@
+export * from './cardTypes.js'
+export * from './linkTypes.js'
+export * from './richText.js'
+export * from './readWeb.js'
+export * from './chains.js'
+export * from './analyzeWeb.js'
+export * from './brief.js'
