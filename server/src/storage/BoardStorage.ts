@@ -28,10 +28,12 @@ export interface PendingUpdate {
   update: Uint8Array
 }
 
-/** Size of a board's update log (what compaction would fold into the state). */
+/** Size of a board's update log (what compaction would fold into the state), and of its state. */
 export interface LogStats {
   updates: number
   bytes: number
+  /** Bytes of the compacted state (0 if none). */
+  stateBytes: number
 }
 
 export interface StoredAsset {

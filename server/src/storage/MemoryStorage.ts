@@ -62,10 +62,11 @@ export function createMemoryStorage(): BoardStorage {
       const stats = new Map<BoardId, LogStats>()
       for (const { boardId, update } of batch) boards.get(boardId)!.updates.push(toUint8Array(update))
       for (const boardId of new Set(batch.map((u) => u.boardId))) {
-        const updates = boards.get(boardId)!.updates
+        const { updates, stateV2 } = boards.get(boardId)!
         stats.set(boardId, {
           updates: updates.length,
           bytes: updates.reduce((n, u) => n + u.byteLength, 0),
+          stateBytes: stateV2?.byteLength ?? 0,
         })
       }
       return stats

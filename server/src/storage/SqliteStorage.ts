@@ -91,8 +91,10 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     ),
     insertUpdate: db.prepare('INSERT INTO updates (board_id, bytes) VALUES (?, ?)'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
-    logStats: db.prepare<[string], { n: number; bytes: number | null }>(
-      'SELECT count(*) AS n, sum(length(bytes)) AS bytes FROM updates WHERE board_id = ?'
+    logStats: db.prepare<[string, string], { n: number; bytes: number | null; state_bytes: number | null }>(
+      `SELECT count(*) AS n, sum(length(bytes)) AS bytes,
+        (SELECT length(state_v2) FROM board_state WHERE board_id = ?) AS state_bytes
+       FROM updates WHERE board_id = ?`
     ),
     putAsset: db.prepare(
       'INSERT INTO assets (board_id, asset_id, content_type, bytes) VALUES (?, ?, ?, ?) ON CONFLICT(board_id, asset_id) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes'
@@ -118,8 +120,8 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     }
     for (const { boardId, update } of batch) q.insertUpdate.run(boardId, update)
     for (const boardId of new Set(batch.map((u) => u.boardId))) {
-      const row = q.logStats.get(boardId)!
-      stats.set(boardId, { updates: row.n, bytes: row.bytes ?? 0 })
+      const row = q.logStats.get(boardId, boardId)!
+      stats.set(boardId, { updates: row.n, bytes: row.bytes ?? 0, stateBytes: row.state_bytes ?? 0 })
     }
     return stats
   })

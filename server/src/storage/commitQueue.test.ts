@@ -13,7 +13,7 @@ function updates(n: number): Uint8Array[] {
   return out
 }
 
-async function setup(compaction = { maxLogUpdates: 1000, maxLogBytes: 1e9 }) {
+async function setup(compaction = { maxLogUpdates: 1000, minLogToStateRatio: 0, maxLogBytes: 1e9 }) {
   const storage = createMemoryStorage()
   const a = generateBoardId()
   const b = generateBoardId()
@@ -60,7 +60,7 @@ describe('commit queue', () => {
   })
 
   it('[S23] compacts a board whose log outgrew the policy, and only that board', async () => {
-    const { a, b, compact, queue, storage } = await setup({ maxLogUpdates: 10, maxLogBytes: 1e9 })
+    const { a, b, compact, queue, storage } = await setup({ maxLogUpdates: 10, minLogToStateRatio: 0, maxLogBytes: 1e9 })
     const us = updates(12)
     await Promise.all(us.map((u) => queue.append(a, u)))
     await queue.append(b, us[0]!)
@@ -69,5 +69,12 @@ describe('commit queue', () => {
     expect(compact).toHaveBeenCalledWith(a)
     expect((await storage.loadDoc(a))!.updates).toHaveLength(0)
     expect((await storage.loadDoc(b))!.updates).toHaveLength(1)
+  })
+
+  it('[S23] lets a big board’s log grow to a fraction of its state before compacting', async () => {
+    const { a, compact, queue } = await setup({ maxLogUpdates: 10, minLogToStateRatio: 1e6, maxLogBytes: 1e9 })
+    await Promise.all(updates(20).map((u) => queue.append(a, u)))
+    await queue.drain()
+    expect(compact).not.toHaveBeenCalled()
   })
 })

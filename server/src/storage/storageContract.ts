@@ -97,7 +97,9 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       expect(stats.get(a.id)).toEqual({
         updates: 20,
         bytes: wa.updates.reduce((n, u) => n + u.byteLength, 0),
+        stateBytes: expect.any(Number),
       })
+      expect(stats.get(a.id)!.stateBytes).toBeGreaterThan(0)
       expect(stats.get(b.id)?.updates).toBe(1)
       const stored = await storage.loadDoc(a.id)
       expect(stored!.updates).toEqual(wa.updates.map((u) => new Uint8Array(u)))

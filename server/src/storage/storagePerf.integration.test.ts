@@ -45,7 +45,7 @@ afterEach(async () => {
 describe('storage performance', () => {
   it.each<[SqliteSynchronous]>([['FULL'], ['NORMAL']])('durable updates per second (synchronous=%s)', async (sync) => {
     const storage = createSqliteStorage({ file: path.join(tempDir(), 'perf.sqlite'), synchronous: sync })
-    const commits = createCommitQueue({ storage, log: silentLogger, compaction: { maxLogUpdates: 1e9, maxLogBytes: 1e12 } })
+    const commits = createCommitQueue({ storage, log: silentLogger, compaction: { maxLogUpdates: 1e9, minLogToStateRatio: 0, maxLogBytes: 1e12 } })
     const boards = Array.from({ length: 10 }, () => generateBoardId())
     const seed = Y.encodeStateAsUpdate(new Y.Doc())
     for (const id of boards) await storage.createBoard({ id, name: 'perf', createdAt: 0 }, seed)
