@@ -300,7 +300,7 @@ export function bindStoreToDoc({
     trackedOrigins: new Set([origin]),
     captureTimeout: captureTimeoutMs,
   })
-  const stopReleasing = process.env.NO_RELEASE ? () => {} : releaseIntermediateItems(doc, undoManager)
+  const stopReleasing = releaseIntermediateItems(doc, undoManager)
 
   return {
     undoManager,

@@ -19,7 +19,9 @@ const COLORS = ['black', 'red', 'blue', 'green', 'orange'] as const
 const INDEXES = ['a1', 'a2', 'a3', 'a4', 'a5'] as const
 
 /** Seeds that once failed, kept forever (seed → what it caught). */
-const REGRESSION_SEEDS: Record<number, string> = {}
+const REGRESSION_SEEDS: Record<number, string> = {
+  1: 'undo of a delete restored records without the fields a peer had just edited (restoreRepair.ts)',
+}
 
 function shapesOf(peer: FuzzPeer): TLShape[] {
   return peer.store.allRecords().filter((r): r is TLShape => r.typeName === 'shape')

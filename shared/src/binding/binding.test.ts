@@ -248,6 +248,27 @@ describe('binding', () => {
     expect(store.get(shape.id)).toEqual(shape)
   })
 
+  it('[B7] undoing my delete restores the whole record even when a peer edited it concurrently', () => {
+    const a = client(seededDoc())
+    const b = client(new Y.Doc())
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc))
+    const link = linkDocs(a.doc, b.doc)
+    const shape = makeGeoShape({ x: 5, y: 6 })
+    a.store.put([shape])
+    a.binding.stopCapturing()
+    link.pause()
+    a.store.remove([shape.id])
+    b.store.put([{ ...shape, x: 50, props: { ...shape.props, color: 'red' } }])
+    link.resume()
+    expect(b.store.get(shape.id)).toBeUndefined()
+    a.binding.undo()
+    for (const c of [a, b]) {
+      expect(c.store.get(shape.id)).toEqual(shape)
+      const raw = readRecordsFromDoc(c.doc).find((r) => r.id === shape.id)
+      expect(raw).toEqual(shape)
+    }
+  })
+
   it('[B8] an invalid incoming record is skipped and logged; valid records in the same batch apply', () => {
     const doc = seededDoc()
     const warn = vi.fn()

@@ -82,13 +82,13 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
   const of = (type: CardType) => web.cards.filter((c) => c.type === type)
 
   /** Refs of cards linked to `card` by `types`, with `card` at the `role` end (two-way: either). */
-  const linked = (card: WebCard, types: LinkType[], role: 'from' | 'to', otherType?: CardType): string[] => {
+  const linked = (card: WebCard, types: LinkType[], role: 'from' | 'to' | 'any', otherType?: CardType): string[] => {
     const out: string[] = []
     for (const l of web.links) {
       if (!types.includes(l.type)) continue
       const ids: string[] = []
-      if (role === 'from' || l.twoWay) if (l.fromCardId === card.id) ids.push(l.toCardId)
-      if (role === 'to' || l.twoWay) if (l.toCardId === card.id) ids.push(l.fromCardId)
+      if (role !== 'to' || l.twoWay) if (l.fromCardId === card.id) ids.push(l.toCardId)
+      if (role !== 'from' || l.twoWay) if (l.toCardId === card.id) ids.push(l.fromCardId)
       for (const id of ids) if (!otherType || byId.get(id)!.type === otherType) out.push(id)
     }
     return [...new Set(out)].sort((a, b) => web.cards.indexOf(byId.get(a)!) - web.cards.indexOf(byId.get(b)!))
@@ -119,7 +119,7 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
       const served = servedBy.get(c.id) ?? []
       for (const r of served) md.push(`  - served by ${named(r)}`)
       if (served.length === 0) md.push('  - served by no requirement')
-      sub('evidence', linked(c, ['evidences', 'informs'], 'to', 'research-finding'))
+      sub('evidence', linked(c, ['evidences', 'informs'], 'any', 'research-finding'))
       sub('constrained by', linked(c, ['constrains'], 'to'))
     }
   })
@@ -143,7 +143,7 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
       md.push(`- ${named(c.id)}`)
       sub('serves', linked(c, ['serves'], 'from'))
       sub('satisfies', linked(c, ['satisfies'], 'from'))
-      sub('alternative to', linked(c, ['alternative-to'], 'from').concat(linked(c, ['alternative-to'], 'to')))
+      sub('alternative to', linked(c, ['alternative-to'], 'any'))
     }
   })
   section('requirement', (cards) => {
@@ -180,7 +180,7 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
       md.push(`- ${named(c.id)}`)
       md.push(`  - why: ${f.why.trim() ? oneLine(f.why) : 'not recorded'}`)
       md.push(`  - alternatives considered: ${f.alternatives.trim() ? oneLine(f.alternatives) : 'none recorded'}`)
-      sub('alternative to', linked(c, ['alternative-to'], 'from').concat(linked(c, ['alternative-to'], 'to')))
+      sub('alternative to', linked(c, ['alternative-to'], 'any'))
     }
   })
   section('metric', (cards) => {
@@ -226,7 +226,7 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
     needs: of('business-need').map((n) => ({
       ref: ref(n.id),
       servedBy: (servedBy.get(n.id) ?? []).map(ref),
-      evidence: linked(n, ['evidences', 'informs'], 'to', 'research-finding').map(ref),
+      evidence: linked(n, ['evidences', 'informs'], 'any', 'research-finding').map(ref),
     })),
     findings: analysis.findings,
     cardCounts: analysis.cardCounts,

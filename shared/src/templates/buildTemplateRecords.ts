@@ -1,0 +1,181 @@
+/**
+ * A template as tldraw records ([W31]): one frame per zone (`meta.overlapZone` when typed), one note
+ * per prompt card (`meta.overlapCard` + fields), one arrow per link with two arrow bindings, and a text
+ * shape with the facilitator's how-to note. Built from @tldraw/tlschema alone (no editor), with the
+ * same default props tldraw 5.4.2's shape utils give, so the server can build them too.
+ */
+import {
+  createBindingId,
+  createShapeId,
+  toRichText,
+  type TLArrowBinding,
+  type TLArrowShape,
+  type TLFrameShape,
+  type TLNoteShape,
+  type TLParentId,
+  type TLRecord,
+  type TLShapeId,
+  type TLTextShape,
+} from '@tldraw/tlschema'
+import { cardMeta, cardTypeDef } from '../web/cardTypes.js'
+import { linkLabel, linkMeta } from '../web/linkTypes.js'
+import { ZONE_META_KEY } from '../web/readWeb.js'
+import { indexKeysAbove } from './indexKeys.js'
+import { HOW_TO_WIDTH, NOTE_SIZE, howToText, layoutTemplate } from './layout.js'
+import type { Template } from './types.js'
+
+export const TEMPLATE_META_KEY = 'overlapTemplate'
+export const TEMPLATE_VERSION_META_KEY = 'overlapTemplateVersion'
+export const HOW_TO_META_KEY = 'overlapHowTo'
+
+export interface BuildTemplateOptions {
+  /** Page position of the template's top-left corner. */
+  origin: { x: number; y: number }
+  /** Page the shapes go on (a new board's page is `page:page`). */
+  pageId?: string
+  /** Highest index key among the page's existing top-level shapes: new shapes go above it. */
+  aboveIndex?: string | null
+  /** Deterministic ids (`shape:<seed>-<key>`) for golden tests; random ids when omitted. */
+  idSeed?: string
+}
+
+type Idx = TLFrameShape['index']
+
+export function buildTemplateRecords(template: Template, options: BuildTemplateOptions): TLRecord[] {
+  const { origin } = options
+  const pageId = (options.pageId ?? 'page:page') as TLParentId
+  const layout = layoutTemplate(template)
+  const seed = options.idSeed
+  const shapeId = (key: string): TLShapeId => (seed === undefined ? createShapeId() : createShapeId(`${seed}-${key}`))
+  const bindingId = (key: string) => (seed === undefined ? createBindingId() : createBindingId(`${seed}-${key}`))
+  const templateMeta = { [TEMPLATE_META_KEY]: template.id, [TEMPLATE_VERSION_META_KEY]: template.version }
+  const base = (id: TLShapeId, parentId: TLParentId, index: string, x: number, y: number) => ({
+    id,
+    typeName: 'shape' as const,
+    parentId,
+    index: index as Idx,
+    x,
+    y,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+  })
+
+  // Top-level shapes: how-to, frames, then arrows (arrows above frames so they stay visible).
+  const topKeys = indexKeysAbove(options.aboveIndex, 1 + template.zones.length + template.links.length)
+  let top = 0
+  const records: TLRecord[] = []
+
+  const howTo: TLTextShape = {
+    ...base(shapeId('how-to'), pageId, topKeys[top++], origin.x + layout.howTo.x, origin.y + layout.howTo.y),
+    type: 'text',
+    meta: { ...templateMeta, [HOW_TO_META_KEY]: true },
+    props: {
+      color: 'grey',
+      size: 's',
+      w: HOW_TO_WIDTH,
+      font: 'sans',
+      textAlign: 'start',
+      autoSize: false,
+      scale: 1,
+      richText: toRichText(howToText(template)),
+    },
+  }
+  records.push(howTo)
+
+  const frameIds = new Map<string, TLShapeId>()
+  for (const zone of template.zones) {
+    const box = layout.zones.get(zone.key)!
+    const id = shapeId(`zone-${zone.key}`)
+    frameIds.set(zone.key, id)
+    const frame: TLFrameShape = {
+      ...base(id, pageId, topKeys[top++], origin.x + box.x, origin.y + box.y),
+      type: 'frame',
+      meta: zone.cardType ? { ...templateMeta, [ZONE_META_KEY]: zone.cardType } : { ...templateMeta },
+      props: { w: box.w, h: box.h, name: zone.name, color: zone.color ?? (zone.cardType ? cardTypeDef(zone.cardType).color : 'grey') },
+    }
+    records.push(frame)
+  }
+
+  // Notes: children of their frame (index per parent), or top-level above the arrows.
+  const cardIds = new Map<string, TLShapeId>()
+  const childCount = new Map<string, number>()
+  for (const card of template.cards) if (card.zone) childCount.set(card.zone, (childCount.get(card.zone) ?? 0) + 1)
+  const childKeys = new Map([...childCount].map(([z, n]) => [z, indexKeysAbove(null, n)]))
+  const looseCards = template.cards.filter((c) => !c.zone)
+  const looseKeys = indexKeysAbove(topKeys[topKeys.length - 1], looseCards.length)
+  for (const card of template.cards) {
+    const local = layout.cards.get(card.key)!
+    const id = shapeId(`card-${card.key}`)
+    cardIds.set(card.key, id)
+    const parent = local.zone ? frameIds.get(local.zone)! : pageId
+    const index = local.zone ? childKeys.get(local.zone)!.shift()! : looseKeys.shift()!
+    const x = local.zone ? local.x : origin.x + layout.cardBoxes.get(card.key)!.x
+    const y = local.zone ? local.y : origin.y + layout.cardBoxes.get(card.key)!.y
+    const note: TLNoteShape = {
+      ...base(id, parent, index, x, y),
+      type: 'note',
+      meta: { ...cardMeta(card.type, card.fields) },
+      props: {
+        color: cardTypeDef(card.type).color,
+        labelColor: 'black',
+        richText: toRichText(card.text),
+        size: 's',
+        font: 'sans',
+        align: 'middle',
+        verticalAlign: 'middle',
+        growY: 0,
+        fontSizeAdjustment: 1,
+        url: '',
+        scale: 1,
+        textLastEditedBy: null,
+      },
+    }
+    records.push(note)
+  }
+
+  template.links.forEach((link, i) => {
+    const a = layout.cardBoxes.get(link.from)!
+    const b = layout.cardBoxes.get(link.to)!
+    const start = { x: origin.x + a.x + NOTE_SIZE / 2, y: origin.y + a.y + NOTE_SIZE / 2 }
+    const end = { x: origin.x + b.x + NOTE_SIZE / 2, y: origin.y + b.y + NOTE_SIZE / 2 }
+    const id = shapeId(`link-${i}-${link.from}-${link.to}`)
+    const arrow: TLArrowShape = {
+      ...base(id, pageId, topKeys[top++], start.x, start.y),
+      type: 'arrow',
+      meta: linkMeta(link.type, link.twoWay ?? false),
+      props: {
+        kind: 'arc',
+        elbowMidPoint: 0.5,
+        dash: 'draw',
+        size: 's',
+        fill: 'none',
+        color: 'grey',
+        labelColor: 'black',
+        bend: 0,
+        start: { x: 0, y: 0 },
+        end: { x: end.x - start.x, y: end.y - start.y },
+        arrowheadStart: link.twoWay ? 'arrow' : 'none',
+        arrowheadEnd: 'arrow',
+        richText: toRichText(linkLabel(link.type)),
+        labelPosition: 0.5,
+        font: 'sans',
+        scale: 1,
+      },
+    }
+    records.push(arrow)
+    for (const terminal of ['start', 'end'] as const) {
+      const binding: TLArrowBinding = {
+        id: bindingId(`link-${i}-${terminal}`),
+        typeName: 'binding',
+        type: 'arrow',
+        fromId: id,
+        toId: cardIds.get(terminal === 'start' ? link.from : link.to)!,
+        meta: {},
+        props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+      }
+      records.push(binding)
+    }
+  })
+  return records
+}
