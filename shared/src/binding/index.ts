@@ -13,3 +13,5 @@ export {
   typeNameFromId,
 } from './docLayout.js'
 export * from './headlessStore.js'
+export { makeGeoShape, makeFrameShape, makeArrowShape, makeArrowBinding, FIRST_PAGE_ID } from './testing.js'
+export { measureBoard, type BoardMeasurement } from './measure.js'

@@ -1,0 +1,8 @@
+export * from './types.js'
+export * from './layout.js'
+export * from './indexKeys.js'
+export * from './buildTemplateRecords.js'
+export * from './thumbnail.js'
+export * from './validateTemplate.js'
+export * from './catalogue.js'
+export { problemWeb } from './problemWeb.js'
