@@ -1,0 +1,49 @@
+import type { OverlapWindow } from '../fixtures/overlapWindow.js'
+import { expect, test } from '../fixtures/test.js'
+
+test("A's undo (Ctrl+Z) reverts A's move and leaves B's concurrent recolour alone", async ({ board, actor }) => {
+  const a = await actor('Alice')
+  const b = await actor('Bob')
+  await Promise.all([a.openBoard(board.id), b.openBoard(board.id)])
+
+  // B creates the shape, so A's undo stack holds only A's move. Solid fill: a click inside a
+  // hollow shape misses it (it starts a brush selection instead).
+  const id = await b.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.createShape({ type: 'geo', x: 200, y: 200, props: { w: 160, h: 100, color: 'black', fill: 'solid' } })
+    return editor.getCurrentPageShapes()[0].id
+  })
+  await b.waitSynced()
+  await expect.poll(async () => (await a.shape(id))?.x).toBe(200)
+
+  // A drags the shape by 150,80 screen pixels (zoom 1) with the select tool.
+  const grab = await a.pageToScreen({ x: 280, y: 250 })
+  await a.page.mouse.move(grab.x, grab.y)
+  await a.page.mouse.down()
+  await a.page.mouse.move(grab.x + 150, grab.y + 80, { steps: 10 })
+  await a.page.mouse.up()
+  await expect.poll(async () => a.shape(id)).toMatchObject({ x: 350, y: 280 })
+  await a.waitSynced()
+  await expect.poll(async () => b.shape(id), { message: "B sees A's move" }).toMatchObject({ x: 350, y: 280 })
+
+  // B recolours it through the style panel.
+  const onB = await b.pageToScreen({ x: 430, y: 330 })
+  await b.page.mouse.click(onB.x, onB.y)
+  await expect.poll(() => b.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getSelectedShapeIds())).toEqual([id])
+  await b.page.getByTestId('style.color.red').click()
+  await expect.poll(async () => (await b.shape(id))?.color).toBe('red')
+  await b.waitSynced()
+  await expect.poll(async () => (await a.shape(id))?.color, { message: "A sees B's colour" }).toBe('red')
+
+  // A undoes with the real shortcut.
+  await a.page.keyboard.press('Control+z')
+  for (const [who, actorX] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
+    await expect
+      .poll(async () => actorX.shape(id), { message: `${who}: move undone, B's colour kept` })
+      .toMatchObject({ x: 200, y: 200, color: 'red' })
+  }
+  await Promise.all([a.waitSynced(), b.waitSynced()])
+})
