@@ -102,7 +102,25 @@ function sortKeys(value: unknown): any {
   return value
 }
 
-export function runSeed(seed: number, steps = STEPS) {
+/** Browser-like batching: tldraw's `__FORCE_RAF_IN_TESTS__` and a frame queue run at random steps. */
+function withFrames<T>(fn: (runFrames: () => void) => T): T {
+  const g = globalThis as Record<string, unknown>
+  const frames: Array<() => void> = []
+  g.__FORCE_RAF_IN_TESTS__ = true
+  g.requestAnimationFrame = (cb: () => void) => frames.push(cb)
+  g.cancelAnimationFrame = () => {}
+  try {
+    return fn(() => {
+      for (const frame of frames.splice(0)) frame()
+    })
+  } finally {
+    delete g.__FORCE_RAF_IN_TESTS__
+    delete g.requestAnimationFrame
+    delete g.cancelAnimationFrame
+  }
+}
+
+export function runSeed(seed: number, steps = STEPS, runFrames?: () => void) {
   const random = createRandom(seed)
   const seedDoc = new Y.Doc()
   writeInitialBoard(seedDoc, schema)
@@ -111,10 +129,15 @@ export function runSeed(seed: number, steps = STEPS) {
   for (let step = 0; step < steps; step++) {
     const roll = random.next()
     const peer = net.peers[random.int(PEERS)]
+    if (runFrames && random.chance(0.2)) runFrames()
     if (roll < 0.5) edit(peer, random, counter)
     else if (roll < 0.85) net.deliverOne(0.05)
     else if (roll < 0.92) net.disconnect(peer)
     else net.reconnect(peer)
+  }
+  if (runFrames) {
+    runFrames()
+    for (const peer of net.peers) peer.binding.flush()
   }
   net.settle()
 
@@ -146,6 +169,13 @@ describe('[B12] convergence fuzz', () => {
       const result = runSeed(seed)
       total += result.records
       transientInvalid += result.transientInvalid
+    }, 10_000 + STEPS * 20)
+  }
+
+  const FRAME_SEEDS = Math.max(1, Math.floor(SEEDS / 2))
+  for (let seed = 1; seed <= FRAME_SEEDS; seed++) {
+    it(`[B12][B13] seed ${seed} with per-frame store batching converges`, () => {
+      withFrames((runFrames) => runSeed(1000 + seed, STEPS, runFrames))
     }, 10_000 + STEPS * 20)
   }
 
