@@ -66,7 +66,7 @@ describe('assets API', () => {
     return ((await res.json()) as { id: string }).id
   }
   const upload = (id: string, body: Uint8Array, type = 'image/png') =>
-    api(`/api/boards/${id}/assets`, { method: 'POST', headers: { 'content-type': type }, body })
+    api(`/api/boards/${id}/assets`, { method: 'POST', headers: { 'content-type': type }, body: body as Uint8Array<ArrayBuffer> })
 
   it('[S31] stores an image and serves it with its type and a long cache', async () => {
     const id = await board()
