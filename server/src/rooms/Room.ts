@@ -12,7 +12,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { CloseCode, type BoardId } from '@overlap/shared'
 import type { Logger } from '../log.js'
 import type { CommitQueue } from '../storage/commitQueue.js'
-import { type Connection } from './Connection.js'
+import { assertNever, type Connection } from './Connection.js'
 import { isRedundantUpdate } from './redundantUpdate.js'
 import {
   KEEPALIVE_FRAME,
@@ -101,6 +101,8 @@ export class Room {
           encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
         )
         return
+      default:
+        assertNever(message)
     }
   }
 
