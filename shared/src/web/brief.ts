@@ -180,6 +180,9 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
       md.push(`- ${named(c.id)}`)
       md.push(`  - why: ${f.why.trim() ? oneLine(f.why) : 'not recorded'}`)
       md.push(`  - alternatives considered: ${f.alternatives.trim() ? oneLine(f.alternatives) : 'none recorded'}`)
+      sub('serves', linked(c, ['serves'], 'from'))
+      sub('satisfies', linked(c, ['satisfies'], 'from'))
+      sub('mitigates', linked(c, ['mitigates'], 'from'))
       sub('alternative to', linked(c, ['alternative-to'], 'any'))
     }
   })

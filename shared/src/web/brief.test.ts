@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import * as Y from 'yjs'
+import type { TLRecord } from '@tldraw/tlschema'
+import { readRecordsFromDoc, writeRecordsToDoc } from '../binding/docRecords.js'
+import { buildTemplateRecords } from '../templates/buildTemplateRecords.js'
+import { problemWeb } from '../templates/problemWeb.js'
+import type { Template } from '../templates/types.js'
+import { buildBrief } from './brief.js'
+
+const GOLDEN_DIR = fileURLToPath(new URL('./__golden__/', import.meta.url))
+const OPTIONS = { boardName: 'Checkout revamp', generatedAt: '2026-01-15T10:00:00.000Z' }
+
+/** Compares with `__golden__/<name>`; `UPDATE_GOLDEN=1` rewrites the file instead. */
+function expectGolden(name: string, actual: string): void {
+  const file = GOLDEN_DIR + name
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden ${name}: run with UPDATE_GOLDEN=1`)
+    mkdirSync(GOLDEN_DIR, { recursive: true })
+    writeFileSync(file, actual)
+    return
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+/** A session on the Problem web: the prompts answered, more cards, more links. */
+const session: Template = {
+  ...problemWeb,
+  cards: [
+    ...problemWeb.cards.map((c) => {
+      const text: Record<string, string> = {
+        need: 'Cut checkout abandonment on mobile',
+        constraint: 'Payments must stay PCI-scoped to the provider',
+        research: '38% of mobile users abandon at the address form',
+        option: 'One-page checkout with address autocomplete',
+        requirement: 'Address entry in under 20 seconds',
+      }
+      const fields: Record<string, Record<string, string>> = {
+        research: { source: 'Analytics, March funnel', confidence: 'high' },
+        requirement: { priority: 'must' },
+      }
+      return { ...c, text: text[c.key], fields: fields[c.key] ?? c.fields }
+    }),
+    { key: 'need-2', type: 'business-need', zone: 'need', text: 'Fewer support tickets about failed payments' },
+    { key: 'req-2', type: 'requirement', zone: 'requirements', text: 'Remember the last used card', fields: { priority: 'should' } },
+    { key: 'req-3', type: 'requirement', zone: 'requirements', text: 'Dark mode for checkout', fields: { priority: 'could' } },
+    { key: 'option-2', type: 'architecture-option', zone: 'architecture', text: 'Keep the multi-step flow, fix the form' },
+    { key: 'risk', type: 'risk', at: { x: 1200, y: 1700 }, text: 'Autocomplete provider adds latency', fields: { likelihood: 'medium', impact: 'high' } },
+    {
+      key: 'decision',
+      type: 'decision',
+      at: { x: 1500, y: 1700 },
+      text: 'Go with the one-page checkout',
+      fields: { why: 'Largest drop-off is the form itself', alternatives: 'Multi-step with a better form' },
+    },
+    { key: 'fallback', type: 'decision', at: { x: 1800, y: 1700 }, text: 'Fall back to plain fields after 300 ms' },
+    { key: 'metric', type: 'metric', at: { x: 0, y: 1700 }, text: 'Mobile checkout completion', fields: { baseline: '62%', target: '75%' } },
+    { key: 'question', type: 'question', at: { x: 300, y: 1700 }, text: 'Do we need consent for address lookups?' },
+  ],
+  links: [
+    ...problemWeb.links,
+    { from: 'req-2', to: 'need-2', type: 'serves' },
+    { from: 'req-2', to: 'requirement', type: 'depends-on' },
+    { from: 'option-2', to: 'option', type: 'alternative-to', twoWay: true },
+    { from: 'fallback', to: 'risk', type: 'mitigates' },
+    { from: 'decision', to: 'option', type: 'satisfies' },
+  ],
+}
+
+function editedRecords(): TLRecord[] {
+  const records = buildTemplateRecords(session, { origin: { x: 0, y: 0 }, idSeed: 'golden' })
+  return records
+    .filter((r) => r.id !== 'binding:golden-link-13-end') // the mitigation arrow came loose
+    .map((r) => {
+      // The risk was re-rated, the dark-mode requirement was dropped into the research zone.
+      if (r.id === 'shape:golden-card-risk') return { ...r, meta: { ...r.meta, likelihood: 'low' } } as TLRecord
+      if (r.id === 'shape:golden-card-req-3') return { ...r, parentId: 'shape:golden-zone-research' } as TLRecord
+      return r
+    })
+}
+
+const cases: Array<[string, () => TLRecord[]]> = [
+  ['problem-web', () => buildTemplateRecords(problemWeb, { origin: { x: 0, y: 0 }, idSeed: 'golden' })],
+  ['problem-web-session', () => buildTemplateRecords(session, { origin: { x: 0, y: 0 }, idSeed: 'golden' })],
+  ['problem-web-edited', editedRecords],
+]
+
+describe.each(cases)('[W20] brief golden: %s', (name, records) => {
+  it('Markdown and JSON equal the golden files', () => {
+    const brief = buildBrief(records(), OPTIONS)
+    expectGolden(`${name}.md`, brief.markdown)
+    expectGolden(`${name}.json`, JSON.stringify(brief.json, null, 2) + '\n')
+  })
+
+  it('[W21] does not depend on record order, origin, or a trip through the Y.Doc', () => {
+    const brief = buildBrief(records(), OPTIONS)
+    const shuffled = [...records()].sort((a, b) => (a.id.length * 7919 + a.id.charCodeAt(a.id.length - 1)) % 13 - (b.id.length * 7919 + b.id.charCodeAt(b.id.length - 1)) % 13)
+    expect(buildBrief(shuffled, OPTIONS)).toEqual(brief)
+    const doc = new Y.Doc()
+    writeRecordsToDoc(doc, records())
+    expect(buildBrief(readRecordsFromDoc(doc), OPTIONS)).toEqual(brief)
+  })
+})
+
+describe('brief content', () => {
+  it('[W22] the untouched Problem web has no open findings; the session lists requirements under their needs', () => {
+    const clean = buildBrief(cases[0][1](), OPTIONS)
+    expect(clean.json.findings).toEqual([])
+    expect(clean.markdown).toContain('## Open findings\n\nNone.')
+    const s = buildBrief(cases[1][1](), OPTIONS)
+    const needs = Object.fromEntries(s.json.needs.map((n) => [n.ref, n.servedBy]))
+    // R3 reaches N1 through R1, which depends on it ([W9]).
+    expect(needs).toEqual({ N1: ['R1', 'R3'], N2: ['R3'] })
+  })
+
+  it('[W23] the edited web reports the loose link, the card in the wrong zone and the unserved requirement', () => {
+    const kinds = buildBrief(editedRecords(), OPTIONS).json.findings.map((f) => f.kind)
+    expect(kinds).toContain('dangling-link')
+    expect(kinds).toContain('card-in-wrong-zone')
+    expect(kinds).toContain('requirement-without-need')
+  })
+})
