@@ -19,6 +19,13 @@ import type { Logger } from '../log.js'
 import type { RoomManager } from '../rooms/RoomManager.js'
 import { KEEPALIVE_INTERVAL_MS } from '@overlap/shared'
 
+/**
+ * A peer that stops reading (a frozen tab, a dead Wi-Fi link before TCP notices) makes frames pile
+ * up in server memory. Past this many unsent bytes the socket is dropped; the client reconnects
+ * and gets a fresh step 2 instead of the backlog.
+ */
+export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+
 /** ws's own "message too big" close code (RFC 6455). */
 const WS_MESSAGE_TOO_BIG = 1009
 
@@ -93,7 +100,13 @@ export function createSyncEndpoint({
       boardId,
       {
         send(frame) {
-          if (ws.readyState === WebSocket.OPEN) ws.send(frame)
+          if (ws.readyState !== WebSocket.OPEN) return
+          if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+            log.warn('slow consumer dropped', { boardId, connId, buffered: ws.bufferedAmount })
+            ws.terminate()
+            return
+          }
+          ws.send(frame)
         },
         close(code, reason) {
           ws.close(code, reason)
