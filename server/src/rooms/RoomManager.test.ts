@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode, generateBoardId, type BoardId } from '@overlap/shared'
+import { silentLogger } from '../log.js'
+import { createMemoryStorage } from '../storage/MemoryStorage.js'
+import { createCommitQueue } from '../storage/commitQueue.js'
+import type { BoardStorage } from '../storage/BoardStorage.js'
+import { createRoomManager } from './RoomManager.js'
+import { encodeSyncStep1, encodeUpdate, parseClientMessage } from './messages.js'
+import type { SyncSocket } from './Connection.js'
+
+function fakeSocket() {
+  const sent: Uint8Array[] = []
+  const closes: { code: number; reason: string }[] = []
+  const socket: SyncSocket = {
+    send: (f) => sent.push(f),
+    close: (code, reason) => closes.push({ code, reason }),
+  }
+  return { socket, sent, closes }
+}
+
+/** Memory storage whose loadDoc waits until `release()` is called. */
+function gatedStorage() {
+  const inner = createMemoryStorage()
+  let release!: () => void
+  const gate = new Promise<void>((r) => (release = r))
+  const storage: BoardStorage = { ...inner, loadDoc: async (id) => (await gate, inner.loadDoc(id)) }
+  return { storage, release }
+}
+
+const flush = () => new Promise((r) => setImmediate(r))
+const waitUntil = async (p: () => boolean) => {
+  for (let i = 0; i < 200 && !p(); i++) await flush()
+  expect(p()).toBe(true)
+}
+
+async function setup() {
+  const { storage, release } = gatedStorage()
+  const id = generateBoardId()
+  await storage.createBoard({ id, name: 'x', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+  const rooms = createRoomManager({ storage, commits: createCommitQueue({ storage, log: silentLogger }), log: silentLogger })
+  return { storage, release, id, rooms }
+}
+
+describe('RoomManager', () => {
+  it('[S14] queues frames while the room loads and replays them in order', async () => {
+    const { release, id, rooms } = await setup()
+    const s = fakeSocket()
+    const handle = rooms.connect(id, s.socket, 'c1')
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 5; i++) doc.getArray<number>('a').push([i])
+    for (const u of updates) handle.receive(encodeUpdate(u))
+    handle.receive(encodeSyncStep1(new Y.Doc()))
+    await flush()
+    expect(s.sent).toEqual([]) // still loading: nothing answered, nothing stored
+    release()
+    await waitUntil(() => s.sent.filter((f) => f[0] === 0 && f[1] === 2).length === 5)
+    const kinds = s.sent.map((f) => `${f[0]}.${f[1]}`)
+    // Our step 1 first (join), then the answer to the queued step 1, then the 5 echoes after storage.
+    expect(kinds).toEqual(['0.0', '0.1', '0.2', '0.2', '0.2', '0.2', '0.2'])
+    const echoed = s.sent.slice(2).map((f) => {
+      const m = parseClientMessage(f)
+      return m.ok && m.message.kind === 'update' ? m.message.update : null
+    })
+    expect(echoed).toEqual(updates)
+    expect(s.closes).toEqual([])
+  })
+
+  it('[S2] closes every connection waiting for an unknown board with 4404', async () => {
+    const { release, rooms } = await setup()
+    const a = fakeSocket()
+    const b = fakeSocket()
+    const unknown = generateBoardId()
+    rooms.connect(unknown, a.socket, 'a')
+    rooms.connect(unknown, b.socket, 'b')
+    release()
+    await waitUntil(() => a.closes.length === 1 && b.closes.length === 1)
+    expect(a.closes[0]).toEqual({ code: CloseCode.NotFound, reason: 'board not found' })
+    expect(rooms.roomCount()).toBe(0)
+    expect(rooms.connectionCount()).toBe(0)
+  })
+
+  it('[S13] a room whose only client left during loading is unloaded once loaded', async () => {
+    const { release, id, rooms } = await setup()
+    const s = fakeSocket()
+    const handle = rooms.connect(id, s.socket, 'c1')
+    handle.closed()
+    release()
+    await waitUntil(() => rooms.roomCount() === 0)
+    expect(s.sent).toEqual([])
+  })
+
+  it('[S10] a malformed frame in the queue closes that connection and stops its replay', async () => {
+    const { release, id, rooms } = await setup()
+    const bad = fakeSocket()
+    const good = fakeSocket()
+    const hb = rooms.connect(id, bad.socket, 'bad')
+    rooms.connect(id, good.socket, 'good')
+    hb.receive(new Uint8Array([7, 7]))
+    hb.receive(encodeSyncStep1(new Y.Doc()))
+    release()
+    await waitUntil(() => bad.closes.length === 1)
+    expect(bad.closes[0]!.code).toBe(CloseCode.MalformedMessage)
+    // The bad connection got our step 1 on join, but its queued step 1 was never answered.
+    expect(bad.sent.map((f) => `${f[0]}.${f[1]}`)).toEqual(['0.0'])
+    expect(good.closes).toEqual([])
+    expect(rooms.connectionCount()).toBe(1)
+  })
+})
