@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CloseCode, generateBoardId, type BoardId } from '@overlap/shared'
+import { CloseCode, generateBoardId } from '@overlap/shared'
 import { silentLogger } from '../log.js'
 import { createMemoryStorage } from '../storage/MemoryStorage.js'
 import { createCommitQueue } from '../storage/commitQueue.js'
