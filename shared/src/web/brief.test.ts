@@ -8,6 +8,8 @@ import { buildTemplateRecords } from '../templates/buildTemplateRecords.js'
 import { problemWeb } from '../templates/problemWeb.js'
 import type { Template } from '../templates/types.js'
 import { buildBrief } from './brief.js'
+import { analyzeWeb } from './analyzeWeb.js'
+import { readWeb } from './readWeb.js'
 
 const GOLDEN_DIR = fileURLToPath(new URL('./__golden__/', import.meta.url))
 const OPTIONS = { boardName: 'Checkout revamp', generatedAt: '2026-01-15T10:00:00.000Z' }
@@ -115,7 +117,9 @@ describe('brief content', () => {
   })
 
   it('[W23] the edited web reports the loose link, the card in the wrong zone and the unserved requirement', () => {
-    const kinds = buildBrief(editedRecords(), OPTIONS).json.findings.map((f) => f.kind)
+    const brief = buildBrief(editedRecords(), OPTIONS)
+    expect(brief.json.findings).toEqual(analyzeWeb(readWeb(editedRecords())).findings)
+    const kinds = brief.json.findings.map((f) => f.kind)
     expect(kinds).toContain('dangling-link')
     expect(kinds).toContain('card-in-wrong-zone')
     expect(kinds).toContain('requirement-without-need')
