@@ -109,7 +109,7 @@ function zoneTypeOf(shape: AnyShape): CardType | null {
 export function compareCards(a: WebCard, b: WebCard): number {
   return cardTypeOrder(a.type) - cardTypeOrder(b.type) || a.y - b.y || a.x - b.x || cmp(a.id, b.id)
 }
-export function cmp(a: string, b: string): number {
+function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
