@@ -38,8 +38,14 @@ test("B follows A: A pans and zooms, B's camera follows", async ({ board, actor 
     )
     .not.toBeNull()
 
-  await b.page.evaluate((id) => (window as OverlapWindow).__overlap!.editor.startFollowingUser(id), leaderId!)
-  expect(await b.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getInstanceState().followingUserId)).toBe(leaderId)
+  // Follow through tldraw's people menu: the face pile, then the follow button on A's row.
+  await b.page.locator('.tlui-people-menu__avatars-button').click()
+  const row = b.page.locator('.tlui-people-menu__item').filter({ has: b.page.locator('.tlui-people-menu__name', { hasText: a.name }) })
+  await row.locator('.tlui-people-menu__item__follow').click()
+  await b.page.keyboard.press('Escape') // close the menu; following continues
+  await expect
+    .poll(() => b.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getInstanceState().followingUserId))
+    .toBe(leaderId)
 
   // A pans with the mouse wheel and zooms with Ctrl+wheel (real input).
   const before = await viewOf(a.page)

@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from '../chromium.js'
 import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
 
@@ -5,21 +6,7 @@ import { expect, test } from '../fixtures/test.js'
 // blocks a page fulfilled that way (it has no server address, so counts as "public") from opening
 // a socket to 127.0.0.1 under Local Network Access; that check is about the test's interception,
 // not the app, so it is switched off for this file only.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  },
-})
+test.use({ launchOptions: chromiumLaunchOptions(['--disable-features=LocalNetworkAccessChecks']) })
 
 test('an offline edit survives a reload while offline (IndexedDB) and reaches B later', async ({ board, actor }) => {
   const a = await actor('Alice', { cacheAppShell: true })
