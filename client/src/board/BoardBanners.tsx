@@ -5,7 +5,8 @@ import { useBoardUi } from './BoardUiContext'
 /**
  * Conditions the user must know about, shown under the top of the canvas: a board written by a
  * newer version (editing would corrupt it, so the editor is read-only), a page at the shape limit
- * (trap 10: tldraw refuses further shapes silently), and a server restart.
+ * (trap 10: tldraw refuses further shapes silently), and a connection the server ended for good.
+ * (A server restart shows in the always-visible sync state.)
  */
 export function BoardBanners() {
   const { state, maxShapesPerPage } = useBoardUi()
@@ -40,11 +41,6 @@ export function BoardBanners() {
       {atLimit && (
         <div className="ov-banner ov-banner-warning" role="status" data-testid="shape-limit-banner">
           This page has reached the limit of {maxShapesPerPage.toLocaleString()} shapes.
-        </div>
-      )}
-      {state.serverRestarting && state.status !== 'live' && (
-        <div className="ov-banner" role="status">
-          Server restarting, reconnecting…
         </div>
       )}
       {state.fatalClose && (

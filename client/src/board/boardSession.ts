@@ -129,7 +129,7 @@ export function createBoardSession(opts: {
     const status = computeStatus()
     if (status === 'live') everLive = true
     $collabStatus.set(status === 'live' ? 'online' : 'offline')
-    update({ status, serverRestarting: status === 'live' ? false : snapshot.serverRestarting })
+    update({ status })
   }
 
   let binding: BoardBinding | null = null
@@ -160,13 +160,16 @@ export function createBoardSession(opts: {
   }
 
   const onSync = (synced: boolean) => {
-    if (synced) startBinding('server sync')
+    if (synced) {
+      startBinding('server sync')
+      update({ serverRestarting: false })
+    }
     refreshStatus()
   }
   const onStatus = () => refreshStatus()
+  // Emitted before y-websocket resets `wsconnected`; the 'status' event that follows refreshes.
   const onConnectionClose = (event: CloseEvent | null) => {
     if (event?.code === CloseCode.ServerRestarting) update({ serverRestarting: true })
-    refreshStatus()
   }
   const onClosed = (event: { code: number; reason: string }) => {
     if (event.code === CloseCode.NotFound) update({ phase: 'not-found', fatalClose: event })
