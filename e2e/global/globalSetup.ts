@@ -1,7 +1,7 @@
 /**
  * Starts the REAL server (`node server/dist/main.js`) once for the whole run: PORT=0 (the OS picks
- * a free port; the server logs the URL it really listens on), a fresh temporary DATA_DIR, the
- * built client from client/dist. Waits for `GET /readyz`, then hands the URL to the tests through
+ * a free port; the server logs the URL it really listens on), a fresh temporary DATA_DIR, and a
+ * snapshot of the built client/dist. Waits for `GET /readyz`, then hands the URL to the tests through
  * the environment (workers inherit it) and a state file read by global teardown.
  */
 import { spawn } from 'node:child_process'
@@ -53,7 +53,13 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 export default async function globalSetup(): Promise<void> {
   requireBuild()
   fs.mkdirSync(RUN_DIR, { recursive: true })
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-e2e-'))
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-e2e-'))
+  const dataDir = path.join(runDir, 'data')
+  fs.mkdirSync(dataDir)
+  // Serve a snapshot of client/dist, not the directory itself: a `vite build` started during the
+  // run (it empties dist first) would otherwise turn later page loads into "client not built".
+  const clientDist = path.join(runDir, 'client-dist')
+  fs.cpSync(path.join(REPO_DIR, 'client/dist'), clientDist, { recursive: true })
   // stdout goes straight to a file (not a pipe): the server never blocks on a full pipe, and the
   // log survives for reading when a test fails.
   const logFd = fs.openSync(SERVER_LOG_FILE, 'w')
@@ -64,7 +70,7 @@ export default async function globalSetup(): Promise<void> {
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      CLIENT_DIST: 'client/dist',
+      CLIENT_DIST: clientDist,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NODE_ENV: 'production',
     },
@@ -76,7 +82,7 @@ export default async function globalSetup(): Promise<void> {
     exited = `exit code ${code}, signal ${signal}`
   })
   if (child.pid === undefined) throw new Error('could not start the server process')
-  writeServerState({ pid: child.pid, baseUrl: '', dataDir })
+  writeServerState({ pid: child.pid, baseUrl: '', tempDir: runDir })
 
   const failIfExited = () => {
     if (exited !== null) {
@@ -98,6 +104,6 @@ export default async function globalSetup(): Promise<void> {
   })
   // Do not keep the runner alive for the child; teardown stops it by pid.
   child.unref()
-  writeServerState({ pid: child.pid, baseUrl, dataDir })
+  writeServerState({ pid: child.pid, baseUrl, tempDir: runDir })
   process.env[BASE_URL_ENV] = baseUrl
 }

@@ -1,4 +1,4 @@
-/** Stops the server started by global setup (SIGTERM, then SIGKILL) and removes its temp DATA_DIR. */
+/** Stops the server started by global setup (SIGTERM, then SIGKILL) and removes its temp dir. */
 import fs from 'node:fs'
 import { readServerState, STATE_FILE } from './serverState.js'
 
@@ -33,6 +33,6 @@ export default async function globalTeardown(): Promise<void> {
       await waitForExit(state.pid, STOP_TIMEOUT_MS)
     }
   }
-  fs.rmSync(state.dataDir, { recursive: true, force: true })
+  fs.rmSync(state.tempDir, { recursive: true, force: true })
   fs.rmSync(STATE_FILE, { force: true })
 }

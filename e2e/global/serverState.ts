@@ -18,7 +18,8 @@ export const BASE_URL_ENV = 'OVERLAP_E2E_BASE_URL'
 export interface ServerState {
   pid: number
   baseUrl: string
-  dataDir: string
+  /** Temp dir holding DATA_DIR and the client snapshot; removed by teardown. */
+  tempDir: string
 }
 
 export function writeServerState(state: ServerState): void {
@@ -30,9 +31,9 @@ export function readServerState(): ServerState | null {
   try {
     const raw: unknown = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'))
     if (raw === null || typeof raw !== 'object') return null
-    const { pid, baseUrl, dataDir } = raw as Record<string, unknown>
-    if (typeof pid !== 'number' || typeof baseUrl !== 'string' || typeof dataDir !== 'string') return null
-    return { pid, baseUrl, dataDir }
+    const { pid, baseUrl, tempDir } = raw as Record<string, unknown>
+    if (typeof pid !== 'number' || typeof baseUrl !== 'string' || typeof tempDir !== 'string') return null
+    return { pid, baseUrl, tempDir }
   } catch {
     return null
   }
