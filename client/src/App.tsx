@@ -1,15 +1,22 @@
+import { lazy, Suspense } from 'react'
 import { BoardNotFound } from './board/BoardNotFound'
-import { BoardPage } from './board/BoardPage'
 import { HomePage } from './home/HomePage'
 import { IdentityProvider } from './identity/IdentityContext'
 import { parseRoute, usePathname } from './routes'
+
+// tldraw is ~2 MB of JavaScript: load it only when a board is opened, so the home page is instant.
+const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
 
 export function App() {
   const route = parseRoute(usePathname())
   return (
     <IdentityProvider>
       {route.page === 'home' && <HomePage />}
-      {route.page === 'board' && <BoardPage key={route.boardId} boardId={route.boardId} />}
+      {route.page === 'board' && (
+        <Suspense fallback={<div className="ov-loading">Loading board…</div>}>
+          <BoardPage key={route.boardId} boardId={route.boardId} />
+        </Suspense>
+      )}
       {route.page === 'not-found' && <BoardNotFound />}
     </IdentityProvider>
   )

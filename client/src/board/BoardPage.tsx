@@ -1,3 +1,4 @@
+import 'tldraw/tldraw.css'
 import { useEffect, useMemo, useState } from 'react'
 import { getBoard, type GetBoardResult } from '../api/boardsApi'
 import { createRecentBoards } from '../home/recentBoards'
