@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BASE_URL_ENV, REPO_DIR, RUN_DIR, SERVER_LOG_FILE, writeServerState } from './serverState.js'
+import { keepServerLog, REPO_DIR, saveServerState, serverLogFile } from './serverState.js'
 
 const START_TIMEOUT_MS = 20_000
 const POLL_INTERVAL_MS = 100
@@ -52,7 +52,6 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 
 export default async function globalSetup(): Promise<void> {
   requireBuild()
-  fs.mkdirSync(RUN_DIR, { recursive: true })
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-e2e-'))
   const dataDir = path.join(runDir, 'data')
   fs.mkdirSync(dataDir)
@@ -62,7 +61,8 @@ export default async function globalSetup(): Promise<void> {
   fs.cpSync(path.join(REPO_DIR, 'client/dist'), clientDist, { recursive: true })
   // stdout goes straight to a file (not a pipe): the server never blocks on a full pipe, and the
   // log survives for reading when a test fails.
-  const logFd = fs.openSync(SERVER_LOG_FILE, 'w')
+  const logFile = serverLogFile(runDir)
+  const logFd = fs.openSync(logFile, 'w')
   const child = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: REPO_DIR,
     env: {
@@ -82,16 +82,25 @@ export default async function globalSetup(): Promise<void> {
     exited = `exit code ${code}, signal ${signal}`
   })
   if (child.pid === undefined) throw new Error('could not start the server process')
-  writeServerState({ pid: child.pid, baseUrl: '', tempDir: runDir })
+  const pid = child.pid
+  // Last resort if teardown never runs (runner crash): do not leave the server behind.
+  process.once('exit', () => {
+    try {
+      process.kill(pid, 'SIGTERM')
+    } catch {
+      // already stopped
+    }
+  })
 
   const failIfExited = () => {
     if (exited !== null) {
-      throw new Error(`the server exited during start-up (${exited}); its log:\n${fs.readFileSync(SERVER_LOG_FILE, 'utf8')}`)
+      keepServerLog(runDir)
+      throw new Error(`the server exited during start-up (${exited}); its log:\n${fs.readFileSync(logFile, 'utf8')}`)
     }
   }
   const baseUrl = await waitFor('the server "listening" log line', START_TIMEOUT_MS, () => {
     failIfExited()
-    return findListeningUrl(fs.readFileSync(SERVER_LOG_FILE, 'utf8'))
+    return findListeningUrl(fs.readFileSync(logFile, 'utf8'))
   })
   await waitFor(`${baseUrl}/readyz`, START_TIMEOUT_MS, async () => {
     failIfExited()
@@ -104,6 +113,5 @@ export default async function globalSetup(): Promise<void> {
   })
   // Do not keep the runner alive for the child; teardown stops it by pid.
   child.unref()
-  writeServerState({ pid: child.pid, baseUrl, tempDir: runDir })
-  process.env[BASE_URL_ENV] = baseUrl
+  saveServerState({ pid, baseUrl, tempDir: runDir })
 }

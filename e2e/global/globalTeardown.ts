@@ -1,6 +1,6 @@
 /** Stops the server started by global setup (SIGTERM, then SIGKILL) and removes its temp dir. */
 import fs from 'node:fs'
-import { readServerState, STATE_FILE } from './serverState.js'
+import { keepServerLog, loadServerState } from './serverState.js'
 
 const STOP_TIMEOUT_MS = 10_000
 
@@ -23,7 +23,7 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 export default async function globalTeardown(): Promise<void> {
-  const state = readServerState()
+  const state = loadServerState()
   if (!state) return
   if (isAlive(state.pid)) {
     process.kill(state.pid, 'SIGTERM')
@@ -33,6 +33,6 @@ export default async function globalTeardown(): Promise<void> {
       await waitForExit(state.pid, STOP_TIMEOUT_MS)
     }
   }
+  keepServerLog(state.tempDir)
   fs.rmSync(state.tempDir, { recursive: true, force: true })
-  fs.rmSync(STATE_FILE, { force: true })
 }
