@@ -41,6 +41,7 @@ export function createUndoOverrides(getBinding: () => BoardBinding | null): TLUi
  * - tldraw marks a history stopping point at the start of every user action (a drag, a nudge, a
  *   paste, a style change…). Ending the Y.UndoManager's capture group there makes each user action
  *   exactly one undo step, instead of whatever happened within its capture timeout.
+ * - The history starts empty when the editor appears (see below).
  * - The undo/redo buttons ask `editor.getCanUndo()`/`getCanRedo()`; answer from the Y.UndoManager's
  *   stacks (through an atom, so the buttons re-render) rather than from tldraw's unused history.
  */
@@ -52,6 +53,12 @@ export function linkEditorHistory(editor: Editor, binding: BoardBinding): () => 
     binding.stopCapturing()
     return originalMark.call(this, name)
   }
+
+  // The editor writes the current user's `user:` record (tldraw attribution) when it is created,
+  // before anyone has done anything; that must not be the first thing Ctrl+Z removes. Push it into
+  // the doc now and start the undo history empty.
+  binding.flush()
+  binding.undoManager.clear()
 
   const $stacks = atom('overlap undo stacks', { canUndo: binding.canUndo(), canRedo: binding.canRedo() })
   const refresh = () => $stacks.set({ canUndo: binding.canUndo(), canRedo: binding.canRedo() })
