@@ -18,6 +18,7 @@ describe('close codes', () => {
   it('tell the client when retrying is pointless', () => {
     expect(isRetryableClose(CloseCode.NotFound)).toBe(false)
     expect(isRetryableClose(CloseCode.Unauthorized)).toBe(false)
+    expect(isRetryableClose(CloseCode.MessageTooLarge)).toBe(false)
     expect(isRetryableClose(CloseCode.ServerRestarting)).toBe(true)
     expect(isRetryableClose(CloseCode.MalformedMessage)).toBe(true)
     expect(describeClose(CloseCode.NotFound)).toBe('board not found')

@@ -44,6 +44,8 @@ export function isRetryableClose(code: number): boolean {
     case CloseCode.NotFound:
     case CloseCode.Unauthorized:
     case CloseCode.Forbidden:
+    // The same oversized change would be sent again on every reconnect, closing the socket each time.
+    case CloseCode.MessageTooLarge:
       return false
     default:
       return true

@@ -61,6 +61,8 @@ export interface BoardSession {
 
 /** After this many failed connection attempts in a row, say "offline" rather than "connecting". */
 const ATTEMPTS_BEFORE_OFFLINE = 3
+/** Connect without the local copy if IndexedDB has not answered by then. */
+const IDB_CONNECT_FALLBACK_MS = 3000
 
 export function createBoardSession(opts: {
   boardId: string
@@ -77,7 +79,10 @@ export function createBoardSession(opts: {
 
   const doc = new Y.Doc()
   const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
+  // Connect only once the local copy is in the doc: the first sync step 1 then carries its state
+  // vector, and the server sends just what this browser lacks instead of the whole board.
   const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {
+    connect: false,
     shouldReconnect: (event) => isRetryableClose(event.code),
   })
 
@@ -182,14 +187,29 @@ export function createBoardSession(opts: {
   provider.on('closed', onClosed)
   const offPending = pendingTracker.onChange((pending) => update({ pending }))
 
-  void idb.whenSynced.then(() => {
-    if (disposed) return
-    if (doc.getMap('records').size > 0) {
-      // Edits made offline in an earlier visit may never have reached the server.
-      pendingTracker.trackRestoredState()
-      startBinding('indexeddb')
-    }
-  })
+  let connectRequested = false
+  const connectOnce = () => {
+    if (connectRequested || disposed) return
+    connectRequested = true
+    provider.connect()
+  }
+  void idb.whenSynced.then(
+    () => {
+      if (disposed) return
+      if (doc.getMap('records').size > 0) {
+        // Edits made offline in an earlier visit may never have reached the server.
+        pendingTracker.trackRestoredState()
+        startBinding('indexeddb')
+      }
+      connectOnce()
+    },
+    (err: unknown) => {
+      log('local copy unavailable (IndexedDB); continuing online only', err)
+      connectOnce()
+    },
+  )
+  // A browser without working IndexedDB (some private modes) may never answer: do not wait forever.
+  const idbFallback = setTimeout(connectOnce, IDB_CONNECT_FALLBACK_MS)
 
   // Let peers drop our cursor at once when the tab goes away, instead of after a 30 s timeout.
   const onPageHide = () => provider.awareness.setLocalState(null)
@@ -214,6 +234,7 @@ export function createBoardSession(opts: {
       if (disposed) return
       disposed = true
       window.removeEventListener('pagehide', onPageHide)
+      clearTimeout(idbFallback)
       offPending()
       provider.off('sync', onSync)
       provider.off('status', onStatus)
