@@ -5,7 +5,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import { CloseCode } from '@overlap/shared'
+import { createTLSchema } from '@tldraw/tlschema'
+import { CloseCode, TEMPLATES } from '@overlap/shared'
 import type { ServerConfig } from './config.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Logger } from './log.js'
@@ -18,6 +19,10 @@ import { assetsRouter } from './http/assetsRouter.js'
 import { clientRouter } from './http/clientRouter.js'
 import { sendError } from './http/errors.js'
 import { createInitialBoardUpdate } from './boardSeed.js'
+import { createTemplateBoardUpdate } from './boards/templateBoard.js'
+import { createBoardRecordsReader } from './boards/readBoardRecords.js'
+import { templatesRouter } from './http/templatesRouter.js'
+import { briefRouter } from './http/briefRouter.js'
 
 export interface OverlapServerDeps {
   config: ServerConfig
@@ -63,6 +68,9 @@ export function createOverlapServer({
   let listenUrl = `http://${hostForUrl}:${config.port}`
   const publicUrl = () => config.publicUrl ?? listenUrl
 
+  // The tldraw schema template boards are validated against (the one clients load them with).
+  const schema = createTLSchema()
+
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', false)
@@ -86,6 +94,16 @@ export function createOverlapServer({
       publicUrl,
       now: () => clock.now(),
       createInitialUpdate: createInitialBoardUpdate,
+      templates: TEMPLATES,
+      createTemplateUpdate: (template) => createTemplateBoardUpdate(template, schema),
+    })
+  )
+  app.use(templatesRouter({ templates: TEMPLATES }))
+  app.use(
+    briefRouter({
+      storage,
+      readRecords: createBoardRecordsReader({ storage, loadedDoc: (id) => rooms.loadedDoc(id), log }),
+      now: () => clock.now(),
     })
   )
   app.use(assetsRouter({ storage, log, maxUploadBytes: config.maxUploadBytes }))

@@ -19,7 +19,7 @@ const ASSET_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
  * SVG can carry scripts. Served as a document of our origin it could run them, so SVGs get a
  * sandboxing CSP (no scripts, no same-origin) — `<img src>` use by tldraw is unaffected.
  */
-const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+export const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 export interface AssetsRouterDeps {
   storage: BoardStorage

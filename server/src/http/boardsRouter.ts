@@ -1,9 +1,11 @@
 /**
- * `POST /api/boards` `{ name }` → 201 `{ id, url }`; `GET /api/boards/:id` → `{ id, name, createdAt }`.
- * Ids and names are parsed here, before storage sees them [S1].
+ * `POST /api/boards` `{ name, template? }` → 201 `{ id, url }`; `GET /api/boards/:id` → `{ id, name, createdAt }`.
+ * Ids, names and template ids are parsed here, before storage sees them [S1]. A board made from a
+ * template is stored already laid out [S34]: its document is built completely (and validated) before
+ * `createBoard`, so a failure stores nothing.
  */
 import express, { Router } from 'express'
-import { generateBoardId, parseBoardId, parseBoardName, MAX_BOARD_NAME_CHARS } from '@overlap/shared'
+import { generateBoardId, parseBoardId, parseBoardName, MAX_BOARD_NAME_CHARS, type Template } from '@overlap/shared'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
 import { sendError } from './errors.js'
@@ -16,9 +18,21 @@ export interface BoardsRouterDeps {
   now: () => number
   /** Initial document of a new board (a V1 update). */
   createInitialUpdate: () => Uint8Array
+  /** Templates a board can be created from (`{ template: id }`). */
+  templates: readonly Template[]
+  /** Initial document of a board made from `template` (a V1 update); throws if it does not validate. */
+  createTemplateUpdate: (template: Template) => Uint8Array
 }
 
-export function boardsRouter({ storage, log, publicUrl, now, createInitialUpdate }: BoardsRouterDeps): Router {
+export function boardsRouter({
+  storage,
+  log,
+  publicUrl,
+  now,
+  createInitialUpdate,
+  templates,
+  createTemplateUpdate,
+}: BoardsRouterDeps): Router {
   const router = Router()
 
   router.post('/api/boards', express.json({ limit: '16kb' }), async (req, res) => {
@@ -28,10 +42,32 @@ export function boardsRouter({ storage, log, publicUrl, now, createInitialUpdate
       sendError(res, 400, 'invalid_name', `body must be JSON {"name": string of 1–${MAX_BOARD_NAME_CHARS} characters}`)
       return
     }
+    const templateId: unknown = (body as { template?: unknown }).template
+    let template: Template | undefined
+    if (templateId !== undefined) {
+      if (typeof templateId !== 'string') {
+        sendError(res, 400, 'invalid_template', 'template must be a template id (a string); see GET /api/templates')
+        return
+      }
+      template = templates.find((t) => t.id === templateId)
+      if (template === undefined) {
+        const validTemplates = templates.map((t) => t.id)
+        res.status(400).json({ error: 'unknown_template', message: `no template "${templateId.slice(0, 100)}"`, validTemplates })
+        return
+      }
+    }
+    let initialUpdate: Uint8Array
+    try {
+      initialUpdate = template ? createTemplateUpdate(template) : createInitialUpdate()
+    } catch (e) {
+      log.error('board template failed validation: board not created', { templateId: template?.id, err: e })
+      sendError(res, 500, 'template_invalid', 'this template could not be built; nothing was created')
+      return
+    }
     const id = generateBoardId()
     const meta = { id, name, createdAt: now() }
-    await storage.createBoard(meta, createInitialUpdate())
-    log.info('board created', { boardId: id })
+    await storage.createBoard(meta, initialUpdate)
+    log.info('board created', { boardId: id, template: template?.id })
     res.status(201).json({ id, url: `${publicUrl()}/b/${id}` })
   })
 

@@ -37,6 +37,11 @@ export interface ConnectionHandle {
 
 export interface RoomManager {
   connect(boardId: BoardId, socket: SyncSocket, connId: string): ConnectionHandle
+  /**
+   * The doc of a board whose room is live in memory, else null (never loads one). It holds exactly
+   * the stored updates [S6], so read-only HTTP routes can use it instead of decoding storage.
+   */
+  loadedDoc(boardId: BoardId): Y.Doc | null
   /** Number of rooms in memory (loading or live). */
   roomCount(): number
   connectionCount(): number
@@ -191,6 +196,10 @@ export function createRoomManager({ storage, commits, log }: RoomManagerDeps): R
           }
         },
       }
+    },
+    loadedDoc(boardId) {
+      const entry = rooms.get(boardId)
+      return entry?.status === 'live' ? entry.room.doc : null
     },
     roomCount: () => rooms.size,
     connectionCount: () => connections.size,

@@ -1,0 +1,46 @@
+/**
+ * A board's records for read-only HTTP routes (the brief): from the live room's doc when the board is
+ * open (it holds exactly what is stored [S6]), else decoded from storage into a throwaway doc. Never
+ * creates a room: a brief download must not keep a board in memory.
+ */
+import * as Y from 'yjs'
+import type { TLRecord } from '@tldraw/tlschema'
+import { readRecordsFromDoc, type BoardId } from '@overlap/shared'
+import type { BoardStorage } from '../storage/BoardStorage.js'
+import type { Logger } from '../log.js'
+
+export interface BoardRecordsReaderDeps {
+  storage: BoardStorage
+  /** The doc of a live room, or null (RoomManager.loadedDoc). */
+  loadedDoc(boardId: BoardId): Y.Doc | null
+  log: Logger
+}
+
+/** Resolves to the board's records (unvalidated, as in the doc), or null for an unknown board. */
+export type BoardRecordsReader = (boardId: BoardId) => Promise<TLRecord[] | null>
+
+export function createBoardRecordsReader({ storage, loadedDoc, log }: BoardRecordsReaderDeps): BoardRecordsReader {
+  return async (boardId) => {
+    const live = loadedDoc(boardId)
+    if (live) return readRecordsFromDoc(live)
+    const stored = await storage.loadDoc(boardId)
+    if (stored === null) return null
+    const doc = new Y.Doc({ gc: true })
+    try {
+      if (stored.stateV2) Y.applyUpdateV2(doc, stored.stateV2)
+      let skipped = 0
+      for (const update of stored.updates) {
+        // Same policy as loading a room: an update that fails to apply is skipped, never fatal.
+        try {
+          Y.applyUpdate(doc, update)
+        } catch {
+          skipped++
+        }
+      }
+      if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
+      return readRecordsFromDoc(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+}
