@@ -6,7 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { createTLSchema } from '@tldraw/tlschema'
-import { CloseCode, TEMPLATES } from '@overlap/shared'
+import { CloseCode, TEMPLATES, type Template } from '@overlap/shared'
 import type { ServerConfig } from './config.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Logger } from './log.js'
@@ -31,6 +31,8 @@ export interface OverlapServerDeps {
   clock?: Clock
   compaction?: CompactionPolicy
   keepaliveIntervalMs?: number
+  /** Template catalogue (`GET /api/templates`, `POST /api/boards { template }`); defaults to TEMPLATES. */
+  templates?: readonly Template[]
 }
 
 export interface OverlapServer {
@@ -53,6 +55,7 @@ export function createOverlapServer({
   clock = systemClock,
   compaction,
   keepaliveIntervalMs,
+  templates = TEMPLATES,
 }: OverlapServerDeps): OverlapServer {
   const commits = createCommitQueue({ storage, log, compaction })
   const rooms = createRoomManager({ storage, commits, log })
@@ -94,11 +97,11 @@ export function createOverlapServer({
       publicUrl,
       now: () => clock.now(),
       createInitialUpdate: createInitialBoardUpdate,
-      templates: TEMPLATES,
+      templates,
       createTemplateUpdate: (template) => createTemplateBoardUpdate(template, schema),
     })
   )
-  app.use(templatesRouter({ templates: TEMPLATES }))
+  app.use(templatesRouter({ templates }))
   app.use(
     briefRouter({
       storage,

@@ -39,7 +39,10 @@ const WS_MESSAGE_TOO_BIG = 1009
  * sends a bare `permessage-deflate`), failing the handshake; the inflate side keeps 32 KiB.
  */
 const DEFLATE_OPTIONS = {
-  threshold: 1024,
+  // ws creates a socket's zlib stream on its first compressed frame and keeps it until close. A new
+  // board's first sync (document, page and schema) is a few KiB; compressing it would pin ~100 KiB
+  // of zlib state on every idle socket. Only big frames (joining a big board) are worth that.
+  threshold: 16 * 1024,
   serverMaxWindowBits: 11,
   zlibDeflateOptions: { memLevel: 4 },
 } as const
