@@ -111,6 +111,7 @@ describe('[S34] template catalogue', () => {
       expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/)
       expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/)
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('etag')).toBeTruthy()
       const svg = await res.text()
       expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
       expect(svg).toContain('</svg>')
