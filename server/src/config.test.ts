@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       maxMessageBytes: 8 * 1024 * 1024,
       maxUploadBytes: 10 * 1024 * 1024,
       storage: 'sqlite',
+      sqliteSynchronous: 'FULL',
       clientDist: DEFAULT_CLIENT_DIST,
     })
   })
@@ -40,6 +41,7 @@ describe('parseConfig', () => {
         MAX_MESSAGE_BYTES: '2048',
         MAX_UPLOAD_BYTES: '100',
         STORAGE: 'memory',
+        SQLITE_SYNCHRONOUS: 'NORMAL',
         CLIENT_DIST: 'client/dist',
       },
       '/srv'
@@ -54,6 +56,7 @@ describe('parseConfig', () => {
       maxMessageBytes: 2048,
       maxUploadBytes: 100,
       storage: 'memory',
+      sqliteSynchronous: 'NORMAL',
       clientDist: '/srv/client/dist',
     })
   })

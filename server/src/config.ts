@@ -25,6 +25,11 @@ export interface ServerConfig {
   maxMessageBytes: number
   maxUploadBytes: number
   storage: StorageKind
+  /**
+   * SQLite's `synchronous` level. FULL (default): an echoed update survives kill -9 and power loss.
+   * NORMAL: survives kill -9 (a process crash), may lose the last commits on power loss; faster.
+   */
+  sqliteSynchronous: 'FULL' | 'NORMAL'
   clientDist: string
 }
 
@@ -83,6 +88,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
   const dataDir = path.resolve(cwd, get('DATA_DIR') ?? './data')
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info')
   const storage = oneOf('STORAGE', STORAGE_KINDS, 'sqlite')
+  const sqliteSynchronous = oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL')
   // 1 KiB minimum: a y-websocket handshake with a small doc must always fit.
   const maxMessageBytes = int('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024, 1024 ** 3)
   const maxUploadBytes = int('MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1, 1024 ** 3)
@@ -111,6 +117,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
     maxMessageBytes,
     maxUploadBytes,
     storage,
+    sqliteSynchronous,
     clientDist,
   }
 }

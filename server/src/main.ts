@@ -13,7 +13,7 @@ import type { BoardStorage } from './storage/BoardStorage.js'
 function openStorage(config: ServerConfig): BoardStorage {
   switch (config.storage) {
     case 'sqlite':
-      return createSqliteStorage({ file: path.join(config.dataDir, 'overlap.sqlite') })
+      return createSqliteStorage({ file: path.join(config.dataDir, 'overlap.sqlite'), synchronous: config.sqliteSynchronous })
     case 'memory':
       return createMemoryStorage()
   }

@@ -81,7 +81,7 @@ interface StartOptions {
 function spawnChild(script: string, env: Record<string, string>): { child: ChildProcess; output: string[] } {
   const probe = pathToFileURL(path.join(BENCH_DIST, 'memProbe.js')).href
   const child = fork(script, [], {
-    execArgv: ['--expose-gc', '--import', probe],
+    execArgv: ['--expose-gc', '--import', probe, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
