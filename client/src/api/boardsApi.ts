@@ -36,11 +36,16 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(msg, res.status)
 }
 
-export async function createBoard(name: string, fetchImpl: typeof fetch = fetch): Promise<{ id: string; url: string }> {
+/** `template`: a template id (GET /api/templates); the server writes it onto the new board. */
+export async function createBoard(
+  name: string,
+  fetchImpl: typeof fetch = fetch,
+  template?: string
+): Promise<{ id: string; url: string }> {
   const res = await fetchImpl('/api/boards', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify(template ? { name, template } : { name }),
   })
   if (res.status !== 201 && res.status !== 200) throw await errorFrom(res)
   const body = await readJsonObject(res)

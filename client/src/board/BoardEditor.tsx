@@ -13,6 +13,13 @@ import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { useBoardConnection } from './useBoardConnection'
 import { exposeTestHooks } from './testHooks'
+import { isNewEmptyBoard } from '../templates/newBoardFlag'
+import { CardNoteShapeUtil } from '../web/CardNoteShapeUtil'
+import { OverlapToolbar } from '../web/OverlapToolbar'
+import { WebBar } from '../web/WebBar'
+import { WebOverlay } from '../web/WebOverlay'
+import { createWebOverrides } from '../web/webOverrides'
+import { WebUiContext, createWebUi } from '../web/webUi'
 
 /**
  * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
@@ -23,7 +30,17 @@ export const MAX_SHAPES_PER_PAGE = 10_000
 // Everything passed to <Tldraw> must keep its identity across renders: tldraw re-creates the
 // editor when `options`, asset utils (derived from the MIME type lists) or `user` change.
 const assetUrls = getAssetUrlsByImport()
-const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel: BoardBanners }
+function TopPanel() {
+  return (
+    <div className="ov-top-panel">
+      <WebBar />
+      <BoardBanners />
+    </div>
+  )
+}
+const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas: WebOverlay }
+// Cards are notes with a type badge (client/src/web/CardNoteShapeUtil.tsx); same shape type and props.
+const shapeUtils = [CardNoteShapeUtil]
 const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
 const NO_VIDEO: readonly string[] = []
 
@@ -55,7 +72,14 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
   )
   const user = useTldrawCurrentUser({ userPreferences, setUserPreferences })
 
-  const overrides = useMemo(() => createUndoOverrides(() => session?.getBinding() ?? null), [session])
+  const webUi = useMemo(
+    () => createWebUi(() => session?.getBinding() ?? null, { autoGallery: isNewEmptyBoard(boardId) }),
+    [session, boardId]
+  )
+  const overrides = useMemo(
+    () => [createUndoOverrides(() => session?.getBinding() ?? null), createWebOverrides(webUi)],
+    [session, webUi]
+  )
 
   useEffect(() => {
     if (!editor || !session) return
@@ -99,6 +123,7 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
   const config = getConfig()
   return (
     <BoardUiContext.Provider value={ui}>
+      <WebUiContext.Provider value={webUi}>
       <div className="ov-board">
         <Tldraw
           store={session.store}
@@ -112,8 +137,10 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
           acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
           acceptedVideoMimeTypes={NO_VIDEO}
           onMount={setEditor}
+          shapeUtils={shapeUtils}
         />
       </div>
+      </WebUiContext.Provider>
     </BoardUiContext.Provider>
   )
 }

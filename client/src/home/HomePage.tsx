@@ -1,5 +1,7 @@
+import { TEMPLATES } from '@overlap/shared'
 import { useMemo, useState, type FormEvent } from 'react'
 import { createBoard } from '../api/boardsApi'
+import { markNewEmptyBoard } from '../templates/newBoardFlag'
 import { useIdentity } from '../identity/IdentityContext'
 import { navigate } from '../routes'
 import { parseBoardLink } from './parseBoardLink'
@@ -11,6 +13,7 @@ export function HomePage() {
   const recent = useMemo(() => createRecentBoards(), [])
   const [boards, setBoards] = useState(() => recent.list())
   const [name, setName] = useState('')
+  const [template, setTemplate] = useState('')
   const [creating, setCreating] = useState(false)
   const [createError, setCreateError] = useState<string | null>(null)
   const [link, setLink] = useState('')
@@ -24,8 +27,10 @@ export function HomePage() {
     setCreating(true)
     setCreateError(null)
     try {
-      const board = await createBoard(trimmed)
+      const board = await createBoard(trimmed, fetch, template || undefined)
       recent.touch({ id: board.id, name: trimmed })
+      // A blank board opens the template gallery once (client/src/templates/newBoardFlag.ts).
+      if (!template) markNewEmptyBoard(board.id)
       navigate(`/b/${board.id}`)
     } catch (err) {
       setCreateError(`Could not create the board: ${err instanceof Error ? err.message : String(err)}`)
@@ -71,6 +76,17 @@ export function HomePage() {
             {creating ? 'Creating…' : 'Create board'}
           </button>
         </form>
+        <label style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 10, fontSize: 14 }}>
+          <span className="ov-muted">Start with</span>
+          <select data-testid="new-board-template" style={{ font: 'inherit', padding: '6px 8px', borderRadius: 8 }} value={template} onChange={(e) => setTemplate(e.target.value)}>
+            <option value="">A blank board (pick a template on the board)</option>
+            {TEMPLATES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
         {createError && <p className="ov-error" role="alert">{createError}</p>}
       </section>
 

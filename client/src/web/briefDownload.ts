@@ -1,0 +1,48 @@
+/**
+ * "Download brief": the same `buildBrief` the server runs for GET /api/boards/:id/brief.md|json, over
+ * this tab's copy of the board, so both give the same text for the same records ([W21]).
+ */
+import { buildBrief, type Brief } from '@overlap/shared'
+import type { Editor } from 'tldraw'
+
+export type BriefFormat = 'md' | 'json'
+
+export function briefFileName(boardName: string, format: BriefFormat): string {
+  const slug =
+    boardName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'board'
+  return `${slug}-brief.${format}`
+}
+
+export function briefFor(editor: Editor, boardName: string, now: Date = new Date()): Brief {
+  return buildBrief(editor.store.allRecords(), { boardName, generatedAt: now.toISOString() })
+}
+
+export function briefBlob(brief: Brief, format: BriefFormat): Blob {
+  return format === 'md'
+    ? new Blob([brief.markdown], { type: 'text/markdown;charset=utf-8' })
+    : new Blob([JSON.stringify(brief.json, null, 2) + '\n'], { type: 'application/json' })
+}
+
+/** Saves a blob through a temporary `<a download>` (no server round trip, works offline). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  // Revoke after the click has been handled (revoking at once can cancel the download).
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function downloadBrief(editor: Editor, boardName: string, format: BriefFormat): void {
+  saveBlob(briefBlob(briefFor(editor, boardName), format), briefFileName(boardName, format))
+}

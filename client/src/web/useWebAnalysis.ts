@@ -1,0 +1,43 @@
+/**
+ * The board's web, read live: `readWeb` + `analyzeWeb` (the same pure functions the server uses for
+ * the brief) over the store's records, recomputed at most every DEBOUNCE_MS after document changes
+ * from anyone (local or remote). Only mounted while a consumer (the lens) is visible.
+ */
+import { analyzeWeb, readWeb, type Web, type WebAnalysis } from '@overlap/shared'
+import { useEffect, useState } from 'react'
+import type { Editor } from 'tldraw'
+
+export const WEB_ANALYSIS_DEBOUNCE_MS = 150
+
+export interface WebSnapshot {
+  web: Web
+  analysis: WebAnalysis
+}
+
+export function readWebSnapshot(editor: Editor): WebSnapshot {
+  const web = readWeb(editor.store.allRecords())
+  return { web, analysis: analyzeWeb(web) }
+}
+
+export function useWebAnalysis(editor: Editor): WebSnapshot {
+  const [snapshot, setSnapshot] = useState(() => readWebSnapshot(editor))
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    setSnapshot(readWebSnapshot(editor))
+    const stop = editor.store.listen(
+      () => {
+        if (timer !== null) return
+        timer = setTimeout(() => {
+          timer = null
+          setSnapshot(readWebSnapshot(editor))
+        }, WEB_ANALYSIS_DEBOUNCE_MS)
+      },
+      { scope: 'document', source: 'all' }
+    )
+    return () => {
+      stop()
+      if (timer !== null) clearTimeout(timer)
+    }
+  }, [editor])
+  return snapshot
+}

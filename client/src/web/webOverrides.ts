@@ -1,0 +1,40 @@
+/**
+ * tldraw UI overrides for cards: a "Card" tool (toolbar button, shortcut C) that opens the card-type
+ * picker, and an action (Shift+C) that drops a card of the last-used type at the pointer.
+ * tldraw's own tools and shortcuts are untouched.
+ */
+import type { TLUiOverrides } from 'tldraw'
+import { createCard, creationPoint } from './cardActions'
+import type { WebUi } from './webUi'
+
+export const CARD_TOOL_ID = 'overlap-card'
+export const QUICK_CARD_ACTION_ID = 'overlap-quick-card'
+
+export function createWebOverrides(ui: WebUi): TLUiOverrides {
+  return {
+    tools(editor, tools) {
+      tools[CARD_TOOL_ID] = {
+        id: CARD_TOOL_ID,
+        label: 'Card',
+        icon: 'tool-note',
+        kbd: 'c',
+        onSelect() {
+          if (editor.getIsReadonly()) return
+          ui.pickerOpen.set(!ui.pickerOpen.get())
+        },
+      }
+      return tools
+    },
+    actions(editor, actions) {
+      actions[QUICK_CARD_ACTION_ID] = {
+        id: QUICK_CARD_ACTION_ID,
+        label: 'Card of the last type',
+        kbd: 'shift+c',
+        onSelect(source) {
+          createCard(editor, ui.lastCardType.get(), creationPoint(editor, source === 'kbd'))
+        },
+      }
+      return actions
+    },
+  }
+}
