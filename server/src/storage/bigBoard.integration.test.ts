@@ -1,14 +1,9 @@
 /**
- * Two quick measurements with loose bounds (they print the figures): durable updates per second
- * through the commit queue, and how fast a 10,000-shape board reloads after a restart.
+ * A 10,000-shape board survives a restart whole (log + compacted state) and a fresh client gets all of
+ * it. The timings are printed for orientation only: speed is measured by `pnpm bench`, not asserted.
  */
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { generateBoardId } from '@overlap/shared'
-import { silentLogger } from '../log.js'
-import { createCommitQueue } from './commitQueue.js'
-import { createSqliteStorage, type SqliteSynchronous } from './SqliteStorage.js'
 import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../testing/harness.js'
 
 /** A tldraw-like record: a Y.Map of fields with a nested Y.Map of props. */
@@ -42,34 +37,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop()
 })
 
-describe('storage performance', () => {
-  it.each<[SqliteSynchronous]>([['FULL'], ['NORMAL']])('durable updates per second (synchronous=%s)', async (sync) => {
-    const storage = createSqliteStorage({ file: path.join(tempDir(), 'perf.sqlite'), synchronous: sync })
-    const commits = createCommitQueue({ storage, log: silentLogger, compaction: { maxLogUpdates: 1e9, minLogToStateRatio: 0, maxLogBytes: 1e12 } })
-    const boards = Array.from({ length: 10 }, () => generateBoardId())
-    const seed = Y.encodeStateAsUpdate(new Y.Doc())
-    for (const id of boards) await storage.createBoard({ id, name: 'perf', createdAt: 0 }, seed)
-    const doc = new Y.Doc()
-    const updates: Uint8Array[] = []
-    doc.on('update', (u: Uint8Array) => updates.push(u))
-    for (let i = 0; i < 20_000; i++) doc.getMap('m').set(`k${i % 500}`, i)
-
-    const rate = async (perTick: number, total: number) => {
-      const started = performance.now()
-      for (let i = 0; i < total; i += perTick) {
-        const wave: Promise<void>[] = []
-        for (let j = i; j < Math.min(total, i + perTick); j++) wave.push(commits.append(boards[j % 10]!, updates[j]!))
-        await Promise.all(wave)
-      }
-      return Math.round(total / ((performance.now() - started) / 1000))
-    }
-    const oneByOne = await rate(1, 500)
-    const batched = await rate(100, 19_000)
-    console.log(`[perf] synchronous=${sync}: ${oneByOne} updates/s one per commit, ${batched} updates/s in batches of 100`)
-    expect(batched).toBeGreaterThan(oneByOne)
-    await storage.close()
-  })
-
+describe('big boards', () => {
   it('a 10,000-shape board reloads quickly after a restart', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
     let srv = await startTestServer({ dataDir })
@@ -114,8 +82,6 @@ describe('storage performance', () => {
       `[perf] 10k shapes: stored ${(bytes / 1024).toFixed(0)} KiB (${before.updates.length} log updates + state); ` +
         `load+apply from SQLite ${storageMs.toFixed(0)} ms; fresh y-websocket client synced in ${clientMs.toFixed(0)} ms after restart`
     )
-    // The figure is printed; the bound only catches pathologies (CI machines are shared and slow).
-    expect(clientMs).toBeLessThan(30_000)
     reader.destroy()
   })
 })
