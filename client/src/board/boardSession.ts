@@ -59,6 +59,16 @@ export interface BoardSession {
   dispose(): void
 }
 
+/** What a board looks like before anything is known about it. */
+export const LOADING_SNAPSHOT: BoardSessionSnapshot = {
+  phase: 'loading',
+  status: 'connecting',
+  pending: 0,
+  serverRestarting: false,
+  fatalClose: null,
+  readonlyReason: null,
+}
+
 /** After this many failed connection attempts in a row, say "offline" rather than "connecting". */
 const ATTEMPTS_BEFORE_OFFLINE = 3
 /** Connect without the local copy if IndexedDB has not answered by then. */
@@ -108,14 +118,7 @@ export function createBoardSession(opts: {
     isRemoteOrigin: (origin) => origin === provider || origin === idb,
   })
 
-  let snapshot: BoardSessionSnapshot = {
-    phase: 'loading',
-    status: 'connecting',
-    pending: 0,
-    serverRestarting: false,
-    fatalClose: null,
-    readonlyReason: null,
-  }
+  let snapshot: BoardSessionSnapshot = LOADING_SNAPSHOT
   const listeners = new Set<() => void>()
   function update(patch: Partial<BoardSessionSnapshot>) {
     const next = { ...snapshot, ...patch }

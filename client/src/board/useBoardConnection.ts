@@ -2,16 +2,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { getConfig } from '../config'
 import type { Identity } from '../identity/identityStore'
 import { createAssetStore } from './assetStore'
-import { createBoardSession, syncUrlFor, type BoardSession, type BoardSessionSnapshot } from './boardSession'
+import { createBoardSession, LOADING_SNAPSHOT, syncUrlFor, type BoardSession, type BoardSessionSnapshot } from './boardSession'
 
-const LOADING: BoardSessionSnapshot = {
-  phase: 'loading',
-  status: 'connecting',
-  pending: 0,
-  serverRestarting: false,
-  fatalClose: null,
-  readonlyReason: null,
-}
 const noopSubscribe = () => () => {}
 
 /**
@@ -46,6 +38,6 @@ export function useBoardConnection(
     session?.setIdentity(identity)
   }, [session, identity])
 
-  const state = useSyncExternalStore(session?.subscribe ?? noopSubscribe, session?.getSnapshot ?? (() => LOADING))
+  const state = useSyncExternalStore(session?.subscribe ?? noopSubscribe, session?.getSnapshot ?? (() => LOADING_SNAPSHOT))
   return { session, state }
 }
