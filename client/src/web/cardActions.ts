@@ -63,7 +63,8 @@ export function createCard(editor: Editor, type: CardType, center: VecLike): TLS
     parentId,
     x: local.x,
     y: local.y,
-    props: { color: cardTypeDef(type).color, richText: toRichText('') },
+    // Same look as template cards (buildTemplateRecords): small, sans.
+    props: { color: cardTypeDef(type).color, richText: toRichText(''), size: 's', font: 'sans' },
     meta: cardMeta(type),
   })
   if (!editor.getShape(id)) return null // refused (shape limit)

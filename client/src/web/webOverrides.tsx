@@ -7,6 +7,15 @@ import type { TLUiOverrides } from 'tldraw'
 import { createCard, creationPoint } from './cardActions'
 import type { WebUi } from './webUi'
 
+/** A sticky note with a type badge in its corner (tldraw's note icon has no badge). */
+const cardIcon = (
+  <svg width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+    <rect x="2.5" y="2.5" width="13" height="13" rx="1.5" />
+    <rect x="5" y="5" width="6" height="2.5" rx="1.25" fill="currentColor" stroke="none" />
+    <path d="M5 10.5h8M5 13h5" strokeLinecap="round" />
+  </svg>
+)
+
 export const CARD_TOOL_ID = 'overlap-card'
 export const QUICK_CARD_ACTION_ID = 'overlap-quick-card'
 
@@ -16,7 +25,7 @@ export function createWebOverrides(ui: WebUi): TLUiOverrides {
       tools[CARD_TOOL_ID] = {
         id: CARD_TOOL_ID,
         label: 'Card',
-        icon: 'tool-note',
+        icon: cardIcon,
         kbd: 'c',
         onSelect() {
           if (editor.getIsReadonly()) return
