@@ -1,0 +1,3 @@
+export * from './summary.js'
+export * from './tldrFile.js'
+export * from './diffBoards.js'

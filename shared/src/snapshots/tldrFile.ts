@@ -1,0 +1,133 @@
+/**
+ * tldraw's exchange formats, both directions ([SN7]–[SN9]):
+ * - the store snapshot `loadSnapshot` accepts: `{ document: { store: {id → record}, schema } }`
+ *   (tldraw's `TLEditorSnapshot` without `session`, which is optional there);
+ * - the `.tldr` file `serializeTldrawJson` writes: `{ tldrawFileFormatVersion: 1, schema, records }`.
+ *
+ * `parseTldrawFile` is the edge for untrusted files: anything that is not exactly one of these, that
+ * a newer tldraw made, or whose records fail the schema, is refused with a precise reason. Files of
+ * OLDER tldraw versions are migrated with the schema's own `migrateStoreSnapshot`.
+ */
+import type { SerializedSchema } from '@tldraw/store'
+import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import { checkDocSchema } from '../binding/schemaCheck.js'
+import { initialBoardRecords } from '../binding/docRecords.js'
+
+export const TLDRAW_FILE_FORMAT_VERSION = 1
+
+export interface TldrawStoreSnapshotJson {
+  document: { store: Record<string, TLRecord>; schema: SerializedSchema }
+}
+
+export interface TldrawFileJson {
+  tldrawFileFormatVersion: number
+  schema: SerializedSchema
+  records: TLRecord[]
+}
+
+export type TldrawFileError = 'not_tldr' | 'newer_tldraw' | 'migration_failed' | 'invalid_records'
+
+export type ParsedTldrawFile =
+  | { ok: true; records: TLRecord[]; schemaWas: 'same' | 'older'; droppedSessionRecords: number }
+  | { ok: false; error: TldrawFileError; message: string }
+
+export function toStoreSnapshotJson(records: readonly TLRecord[], schema: SerializedSchema): TldrawStoreSnapshotJson {
+  const store: Record<string, TLRecord> = {}
+  for (const r of [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) store[r.id] = r
+  return { document: { store, schema } }
+}
+
+export function toTldrawFileJson(records: readonly TLRecord[], schema: SerializedSchema): TldrawFileJson {
+  return { tldrawFileFormatVersion: TLDRAW_FILE_FORMAT_VERSION, schema, records: [...records] }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const fail = (error: TldrawFileError, message: string): ParsedTldrawFile => ({ ok: false, error, message })
+
+/**
+ * Parses an already JSON-decoded `.tldr` file (or a store snapshot as `GET …/snapshot` returns) into
+ * validated document records of OUR schema, ready to be a board: session records (camera, instance…)
+ * are dropped, a missing document record or page is added.
+ */
+export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawFile {
+  let fileSchema: unknown
+  let rawRecords: unknown[]
+  if (isObject(input) && 'tldrawFileFormatVersion' in input) {
+    const v = input.tldrawFileFormatVersion
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return fail('not_tldr', 'tldrawFileFormatVersion must be a positive integer')
+    if (v > TLDRAW_FILE_FORMAT_VERSION) return fail('newer_tldraw', `file format version ${v} was made by a newer tldraw (this server reads ${TLDRAW_FILE_FORMAT_VERSION})`)
+    if (!Array.isArray(input.records)) return fail('not_tldr', '"records" must be an array')
+    fileSchema = input.schema
+    rawRecords = input.records
+  } else if (isObject(input) && isObject(input.document) && isObject(input.document.store)) {
+    fileSchema = input.document.schema
+    rawRecords = Object.values(input.document.store)
+  } else {
+    return fail('not_tldr', 'not a tldraw file: expected { tldrawFileFormatVersion, schema, records } or { document: { store, schema } }')
+  }
+  if (!isObject(fileSchema) || typeof fileSchema.schemaVersion !== 'number') {
+    return fail('not_tldr', '"schema" must be a serialized tldraw schema ({ schemaVersion, sequences })')
+  }
+  if (checkDocSchema(fileSchema, schema) === 'newer') {
+    return fail('newer_tldraw', 'this file was made by a newer tldraw (its schema has migrations this server does not know)')
+  }
+
+  const types = schema.types as Record<string, { scope: string } | undefined>
+  const store: Record<string, unknown> = {}
+  let dropped = 0
+  for (const [i, r] of rawRecords.entries()) {
+    if (!isObject(r) || typeof r.id !== 'string' || typeof r.typeName !== 'string') {
+      return fail('invalid_records', `record #${i} has no string "id" and "typeName"`)
+    }
+    const type = types[r.typeName]
+    if (type === undefined) return fail('invalid_records', `${r.id}: unknown record type "${r.typeName}"`)
+    if (type.scope !== 'document') {
+      dropped++
+      continue
+    }
+    if (r.id in store) return fail('invalid_records', `${r.id}: duplicate id`)
+    store[r.id] = r
+  }
+
+  let migrated: Record<string, TLRecord>
+  try {
+    const result = schema.migrateStoreSnapshot({ store: store as never, schema: fileSchema as unknown as SerializedSchema })
+    if (result.type !== 'success') return fail('migration_failed', `tldraw could not migrate this file: ${String(result.reason)}`)
+    migrated = result.value as unknown as Record<string, TLRecord>
+  } catch (e) {
+    return fail('migration_failed', `tldraw could not migrate this file: ${e instanceof Error ? e.message : String(e)}`)
+  }
+
+  const records = Object.values(migrated)
+  // A board needs its document record and a page; files always have them, hand-made ones may not.
+  for (const base of initialBoardRecords()) {
+    const present = records.some((r) => r.typeName === base.typeName)
+    if (!present) records.unshift(base)
+  }
+  const problems = recordProblems(records, schema)
+  if (problems.length > 0) {
+    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
+    return fail('invalid_records', `${problems.length} record(s) fail validation: ${problems.slice(0, 3).join('; ')}${more}`)
+  }
+  return { ok: true, records, schemaWas: checkDocSchema(fileSchema, schema) === 'same' ? 'same' : 'older', droppedSessionRecords: dropped }
+}
+
+/** Schema validation plus dangling references (shape parents, binding ends): one line per problem. */
+function recordProblems(records: readonly TLRecord[], schema: TLSchema): string[] {
+  const problems: string[] = []
+  const ids = new Set(records.map((r) => r.id))
+  const types = schema.types as Record<string, { validate(r: unknown): unknown } | undefined>
+  for (const record of records) {
+    try {
+      types[record.typeName]!.validate(record)
+    } catch (e) {
+      problems.push(`${record.id}: ${e instanceof Error ? e.message : String(e)}`)
+      continue
+    }
+    if (record.typeName === 'shape' && !ids.has(record.parentId)) problems.push(`${record.id}: parent ${record.parentId} is missing`)
+    if (record.typeName === 'binding') {
+      for (const end of [record.fromId, record.toId]) if (!ids.has(end)) problems.push(`${record.id}: bound shape ${end} is missing`)
+    }
+  }
+  return problems
+}
