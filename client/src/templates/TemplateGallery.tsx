@@ -10,6 +10,7 @@ import { useEditor, useValue } from 'tldraw'
 import { useWebUi } from '../web/webUi'
 import { insertTemplate } from './insertTemplate'
 import { clearNewEmptyBoard } from './newBoardFlag'
+import { matchesQuery } from './templateSearch'
 
 const thumbnails = new Map<string, string>()
 function thumbnailUrl(template: Template): string {
@@ -19,12 +20,6 @@ function thumbnailUrl(template: Template): string {
     thumbnails.set(template.id, url)
   }
   return url
-}
-
-export function matchesQuery(template: Template, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  const hay = `${template.name} ${template.description} ${template.practice}`.toLowerCase()
-  return words.every((w) => hay.includes(w))
 }
 
 export function TemplateGallery({ boardId }: { boardId: string }) {

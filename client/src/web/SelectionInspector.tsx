@@ -17,7 +17,7 @@ import {
   type CardType,
   type LinkType,
 } from '@overlap/shared'
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { linkEnds, setCardFields, setCardType, setLinkType, setTwoWay } from './cardActions'
 
@@ -62,14 +62,22 @@ function useTarget(editor: Editor): Target | null {
 export function SelectionInspector() {
   const editor = useEditor()
   const target = useTarget(editor)
+  const ref = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  // Measured after render so the panel can be kept inside the viewport (it may wrap to two rows).
+  useLayoutEffect(() => {
+    if (ref.current && ref.current.offsetWidth !== width) setWidth(ref.current.offsetWidth)
+  })
   if (!target) return null
   const { anchor } = target
+  const viewport = editor.getViewportScreenBounds()
+  const left = Math.max(PANEL_GAP_PX, Math.min(anchor.x - width / 2, viewport.w - width - PANEL_GAP_PX))
   const above = anchor.top > 140
   const style = above
-    ? { left: anchor.x, top: anchor.top - PANEL_GAP_PX, transform: 'translate(-50%, -100%)' }
-    : { left: anchor.x, top: anchor.bottom + PANEL_GAP_PX, transform: 'translate(-50%, 0)' }
+    ? { left, top: anchor.top - PANEL_GAP_PX, transform: 'translate(0, -100%)' }
+    : { left, top: anchor.bottom + PANEL_GAP_PX }
   return (
-    <div className="ov-inspector" style={style} data-testid="web-inspector" data-kind={target.kind} onPointerDown={(e) => e.stopPropagation()}>
+    <div ref={ref} className="ov-inspector" style={style} data-testid="web-inspector" data-kind={target.kind} onPointerDown={(e) => e.stopPropagation()}>
       {target.kind === 'card' ? <CardInspector editor={editor} shape={target.shape} /> : <LinkInspector editor={editor} shape={target.shape} ends={target.ends} />}
     </div>
   )
