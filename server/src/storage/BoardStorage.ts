@@ -6,7 +6,7 @@
  * tldraw's many overwritten numeric fields) followed by a log of V1 updates exactly as clients
  * sent them (no re-encoding on the hot path). Loading = apply state, then the log in order.
  */
-import type { BoardId } from '@overlap/shared'
+import type { BoardId, SnapshotSummary } from '@overlap/shared'
 
 export interface BoardMeta {
   id: BoardId
@@ -41,6 +41,24 @@ export interface StoredAsset {
   bytes: Uint8Array
 }
 
+/** A named version of a board ([SN1]). */
+export interface SnapshotMeta {
+  /** Random, URL-safe. */
+  id: string
+  boardId: BoardId
+  name: string
+  author: string | null
+  /** Milliseconds since the epoch. */
+  createdAt: number
+  kind: 'manual' | 'auto'
+  summary: SnapshotSummary
+}
+
+export interface StoredSnapshot extends SnapshotMeta {
+  /** The whole doc at that moment (`Y.encodeStateAsUpdateV2`). */
+  stateV2: Uint8Array
+}
+
 export class BoardExistsError extends Error {
   constructor(id: string) {
     super(`board ${id} already exists`)
@@ -72,6 +90,12 @@ export interface BoardStorage {
   /** Stores an asset; rejects with UnknownBoardError for an unknown board. */
   putAsset(boardId: BoardId, assetId: string, asset: StoredAsset): Promise<void>
   getAsset(boardId: BoardId, assetId: string): Promise<StoredAsset | null>
+  /** Stores a snapshot; rejects with UnknownBoardError for an unknown board. Snapshots are never changed. */
+  putSnapshot(snapshot: StoredSnapshot): Promise<void>
+  /** A board's snapshots without their state, newest first (ties: last stored first); [] if unknown. */
+  listSnapshots(boardId: BoardId): Promise<SnapshotMeta[]>
+  /** One snapshot with its state, or null (unknown board or id, or an id of another board). */
+  getSnapshot(boardId: BoardId, snapshotId: string): Promise<StoredSnapshot | null>
   /** Resolves if the backend answers (readiness probe). */
   ping(): Promise<void>
   close(): Promise<void>

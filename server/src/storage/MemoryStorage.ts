@@ -10,8 +10,10 @@ import {
   type BoardStorage,
   type LogStats,
   type PendingUpdate,
+  type SnapshotMeta,
   type StoredAsset,
   type StoredDoc,
+  type StoredSnapshot,
 } from './BoardStorage.js'
 import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
 import * as Y from 'yjs'
@@ -21,7 +23,12 @@ interface MemoryBoard {
   stateV2: Uint8Array | null
   updates: Uint8Array[]
   assets: Map<string, StoredAsset>
+  /** Oldest first (insertion order). */
+  snapshots: StoredSnapshot[]
 }
+
+const copySnapshot = (s: StoredSnapshot): StoredSnapshot => ({ ...s, summary: { ...s.summary }, stateV2: toUint8Array(s.stateV2) })
+const metaOf = ({ stateV2: _state, ...meta }: StoredSnapshot): SnapshotMeta => ({ ...meta, summary: { ...meta.summary } })
 
 export function createMemoryStorage(): BoardStorage {
   const boards = new Map<BoardId, MemoryBoard>()
@@ -39,6 +46,7 @@ export function createMemoryStorage(): BoardStorage {
         stateV2: Y.convertUpdateFormatV1ToV2(initialUpdate),
         updates: [],
         assets: new Map(),
+        snapshots: [],
       })
     },
     async getBoard(id) {
@@ -89,6 +97,24 @@ export function createMemoryStorage(): BoardStorage {
       open()
       const a = boards.get(boardId)?.assets.get(assetId)
       return a ? { contentType: a.contentType, bytes: toUint8Array(a.bytes) } : null
+    },
+    async putSnapshot(snapshot) {
+      open()
+      const b = boards.get(snapshot.boardId)
+      if (!b) throw new UnknownBoardError(snapshot.boardId)
+      if (b.snapshots.some((s) => s.id === snapshot.id)) throw new Error(`snapshot ${snapshot.id} already exists`)
+      b.snapshots.push(copySnapshot(snapshot))
+    },
+    async listSnapshots(boardId) {
+      open()
+      const list = [...(boards.get(boardId)?.snapshots ?? [])].reverse()
+      // Stable sort: equal times keep "last stored first".
+      return list.sort((x, y) => y.createdAt - x.createdAt).map(metaOf)
+    },
+    async getSnapshot(boardId, snapshotId) {
+      open()
+      const s = boards.get(boardId)?.snapshots.find((x) => x.id === snapshotId)
+      return s ? copySnapshot(s) : null
     },
     async ping() {
       open()

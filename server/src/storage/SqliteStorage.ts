@@ -20,7 +20,9 @@ import {
   type BoardStorage,
   type LogStats,
   type PendingUpdate,
+  type SnapshotMeta,
   type StoredDoc,
+  type StoredSnapshot,
 } from './BoardStorage.js'
 import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
 
@@ -32,7 +34,11 @@ export interface SqliteStorageOptions {
   synchronous?: SqliteSynchronous
 }
 
-const SCHEMA_VERSION = 1
+/**
+ * `PRAGMA user_version`: 1 = boards, state, updates, assets; 2 = + snapshots. A database of an older
+ * version is upgraded in place, one step per version, each step in its own transaction.
+ */
+const SCHEMA_VERSION = 2
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -62,6 +68,47 @@ CREATE TABLE IF NOT EXISTS assets (
 );
 `
 
+const MIGRATIONS: Record<number, string> = {
+  2: `
+CREATE TABLE snapshots (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  author TEXT,
+  created_at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto')),
+  shapes INTEGER NOT NULL,
+  cards INTEGER NOT NULL,
+  links INTEGER NOT NULL,
+  state_v2 BLOB NOT NULL
+);
+CREATE INDEX snapshots_by_board ON snapshots(board_id, created_at, seq);
+`,
+}
+
+interface SnapshotRow {
+  id: string
+  board_id: string
+  name: string
+  author: string | null
+  created_at: number
+  kind: 'manual' | 'auto'
+  shapes: number
+  cards: number
+  links: number
+}
+
+const snapshotMeta = (r: SnapshotRow): SnapshotMeta => ({
+  id: r.id,
+  boardId: r.board_id as BoardId,
+  name: r.name,
+  author: r.author,
+  createdAt: r.created_at,
+  kind: r.kind,
+  summary: { shapes: r.shapes, cards: r.cards, links: r.links },
+})
+
 export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorageOptions): BoardStorage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
@@ -74,8 +121,14 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     db.close()
     throw new Error(`${file} was written by a newer server (schema ${version} > ${SCHEMA_VERSION})`)
   }
+  // Version 1's tables (IF NOT EXISTS: a no-op on any existing database), then every later step.
   db.exec(SCHEMA)
-  db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  for (let v = Math.max(version, 1) + 1; v <= SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!)
+      db.pragma(`user_version = ${v}`)
+    }).immediate()
+  }
 
   const q = {
     insertBoard: db.prepare('INSERT INTO boards (id, name, created_at) VALUES (?, ?, ?)'),
@@ -101,6 +154,18 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     ),
     getAsset: db.prepare<[string, string], { content_type: string; bytes: Buffer }>(
       'SELECT content_type, bytes FROM assets WHERE board_id = ? AND asset_id = ?'
+    ),
+    insertSnapshot: db.prepare(
+      `INSERT INTO snapshots (id, board_id, name, author, created_at, kind, shapes, cards, links, state_v2)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ),
+    listSnapshots: db.prepare<[string], SnapshotRow>(
+      `SELECT id, board_id, name, author, created_at, kind, shapes, cards, links FROM snapshots
+       WHERE board_id = ? ORDER BY created_at DESC, seq DESC`
+    ),
+    getSnapshot: db.prepare<[string, string], SnapshotRow & { state_v2: Buffer }>(
+      `SELECT id, board_id, name, author, created_at, kind, shapes, cards, links, state_v2 FROM snapshots
+       WHERE board_id = ? AND id = ?`
     ),
     ping: db.prepare('SELECT 1'),
   }
@@ -176,6 +241,22 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     async getAsset(boardId, assetId) {
       const row = q.getAsset.get(boardId, assetId)
       return row ? { contentType: row.content_type, bytes: toUint8Array(row.bytes) } : null
+    },
+    async putSnapshot(snap: StoredSnapshot) {
+      const { shapes, cards, links } = snap.summary
+      try {
+        q.insertSnapshot.run(snap.id, snap.boardId, snap.name, snap.author, snap.createdAt, snap.kind, shapes, cards, links, snap.stateV2)
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(snap.boardId)
+        throw e
+      }
+    },
+    async listSnapshots(boardId) {
+      return q.listSnapshots.all(boardId).map(snapshotMeta)
+    },
+    async getSnapshot(boardId, snapshotId) {
+      const row = q.getSnapshot.get(boardId, snapshotId)
+      return row ? { ...snapshotMeta(row), stateV2: toUint8Array(row.state_v2) } : null
     },
     async ping() {
       q.ping.get()

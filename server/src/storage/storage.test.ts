@@ -1,3 +1,7 @@
+import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import { generateBoardId } from '@overlap/shared'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,4 +25,49 @@ runStorageContract('sqlite', {
     if (dir) fs.rmSync(dir, { recursive: true, force: true })
     dir = null
   },
+})
+
+describe('SQLite schema upgrade [SN11]', () => {
+  it('upgrades a version-1 database in place: boards, documents and assets stay, snapshots work', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-upgrade-'))
+    try {
+      const file = path.join(d, 'overlap.sqlite')
+      // A database exactly as the version-1 server left it.
+      const old = new Database(file)
+      old.exec(`
+        CREATE TABLE boards (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE board_state (board_id TEXT PRIMARY KEY REFERENCES boards(id), state_v2 BLOB NOT NULL);
+        CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, board_id TEXT NOT NULL REFERENCES boards(id), bytes BLOB NOT NULL);
+        CREATE INDEX updates_by_board ON updates(board_id, seq);
+        CREATE TABLE assets (board_id TEXT NOT NULL REFERENCES boards(id), asset_id TEXT NOT NULL, content_type TEXT NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (board_id, asset_id));
+      `)
+      const doc = new Y.Doc()
+      doc.getMap('board').set('title', 'old board')
+      const id = generateBoardId()
+      old.prepare('INSERT INTO boards VALUES (?, ?, ?)').run(id, 'Old', 7)
+      old.prepare('INSERT INTO board_state VALUES (?, ?)').run(id, Y.encodeStateAsUpdateV2(doc))
+      old.pragma('user_version = 1')
+      old.close()
+
+      const storage = createSqliteStorage({ file })
+      expect(await storage.getBoard(id)).toEqual({ id, name: 'Old', createdAt: 7 })
+      const stored = await storage.loadDoc(id)
+      const loaded = new Y.Doc()
+      Y.applyUpdateV2(loaded, stored!.stateV2!)
+      expect(loaded.getMap('board').get('title')).toBe('old board')
+      await storage.putSnapshot({
+        id: 'snap', boardId: id, name: 'n', author: null, createdAt: 1, kind: 'auto',
+        summary: { shapes: 0, cards: 0, links: 0 }, stateV2: stored!.stateV2!,
+      })
+      await storage.close()
+      const check = new Database(file, { readonly: true })
+      expect(check.pragma('user_version', { simple: true })).toBe(2)
+      check.close()
+      const reopened = createSqliteStorage({ file })
+      expect((await reopened.listSnapshots(id)).map((s) => s.id)).toEqual(['snap'])
+      await reopened.close()
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true })
+    }
+  })
 })

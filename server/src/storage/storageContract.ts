@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateBoardId, type BoardId } from '@overlap/shared'
-import { BoardExistsError, UnknownBoardError, type BoardStorage } from './BoardStorage.js'
+import { BoardExistsError, UnknownBoardError, type BoardStorage, type StoredSnapshot } from './BoardStorage.js'
 import { applyStoredDoc } from './mergeDoc.js'
 
 export interface StorageHarness {
@@ -170,6 +170,70 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       ).rejects.toBeInstanceOf(UnknownBoardError)
     })
 
+    const snapshot = (boardId: BoardId, id: string, createdAt: number, kind: 'manual' | 'auto' = 'manual'): StoredSnapshot => ({
+      id,
+      boardId,
+      name: `v ${id}`,
+      author: kind === 'manual' ? 'Ada' : null,
+      createdAt,
+      kind,
+      summary: { shapes: 3, cards: 2, links: 1 },
+      stateV2: Y.convertUpdateFormatV1ToV2(initialUpdate(id)),
+    })
+
+    it('[SN1] stores snapshots with their state and lists them newest first, without state', async () => {
+      const a = meta()
+      const b = meta()
+      await storage.createBoard(a, initialUpdate())
+      await storage.createBoard(b, initialUpdate())
+      const s1 = snapshot(a.id, 's1', 1000)
+      const s2 = snapshot(a.id, 's2', 3000, 'auto')
+      const s3 = snapshot(a.id, 's3', 2000)
+      const s4 = snapshot(a.id, 's4', 3000) // same time as s2, stored later: listed first
+      for (const s of [s1, s2, s3, s4]) await storage.putSnapshot(s)
+      await storage.putSnapshot(snapshot(b.id, 'other', 5000))
+      const list = await storage.listSnapshots(a.id)
+      expect(list.map((s) => s.id)).toEqual(['s4', 's2', 's3', 's1'])
+      const { stateV2: _state, ...s2meta } = s2
+      expect(list[1]).toEqual(s2meta)
+      expect(list[1]).not.toHaveProperty('stateV2')
+      const got = await storage.getSnapshot(a.id, 's1')
+      expect(got).toEqual(s1)
+      const doc = new Y.Doc()
+      Y.applyUpdateV2(doc, got!.stateV2)
+      expect(doc.getMap('board').get('title')).toBe('s1')
+    })
+
+    it('[SN1] knows no snapshot of an unknown board, id, or of another board; refuses one for an unknown board', async () => {
+      const a = meta()
+      const b = meta()
+      await storage.createBoard(a, initialUpdate())
+      await storage.createBoard(b, initialUpdate())
+      await storage.putSnapshot(snapshot(a.id, 'mine', 1))
+      expect(await storage.getSnapshot(b.id, 'mine')).toBeNull()
+      expect(await storage.getSnapshot(a.id, 'nope')).toBeNull()
+      expect(await storage.listSnapshots(generateBoardId())).toEqual([])
+      const ghost = generateBoardId()
+      await expect(storage.putSnapshot(snapshot(ghost, 'x', 1))).rejects.toBeInstanceOf(UnknownBoardError)
+      expect(await storage.listSnapshots(ghost)).toEqual([])
+    })
+
+    it('[SN1] a snapshot is a copy: later edits and compaction do not change it', async () => {
+      const a = meta()
+      const seed = initialUpdate('before')
+      await storage.createBoard(a, seed)
+      const s = snapshot(a.id, 'frozen', 1)
+      await storage.putSnapshot(s)
+      s.stateV2[0] = (s.stateV2[0]! + 1) % 256
+      const w = writer(seed)
+      w.doc.getMap('board').set('title', 'after')
+      await storage.appendUpdates(w.updates.map((update) => ({ boardId: a.id, update })))
+      await storage.compact(a.id)
+      const doc = new Y.Doc()
+      Y.applyUpdateV2(doc, (await storage.getSnapshot(a.id, 'frozen'))!.stateV2)
+      expect(doc.getMap('board').get('title')).toBe('frozen')
+    })
+
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
     })
@@ -186,7 +250,9 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
         w.doc.getMap('m').set('k', 2)
         await storage.appendUpdates([{ boardId: a.id, update: w.updates[1]! }])
         await storage.putAsset(a.id, 'img', { contentType: 'image/gif', bytes: new Uint8Array([7]) })
+        await storage.putSnapshot(snapshot(a.id, 'kept', 42, 'auto'))
         storage = await harness.reopen!(storage)
+        expect((await storage.listSnapshots(a.id)).map((s) => [s.id, s.kind, s.createdAt])).toEqual([['kept', 'auto', 42]])
         expect(await storage.getBoard(a.id)).toEqual(a)
         const doc = await loadYDoc(storage, a.id)
         expect(doc.getMap('m').get('k')).toBe(2)
