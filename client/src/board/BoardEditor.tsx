@@ -124,22 +124,22 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
   return (
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
-      <div className="ov-board">
-        <Tldraw
-          store={session.store}
-          user={user}
-          assetUrls={assetUrls}
-          licenseKey={config.tldrawLicenseKey}
-          options={options}
-          overrides={overrides}
-          components={components}
-          maxAssetSize={config.maxUploadBytes}
-          acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-          acceptedVideoMimeTypes={NO_VIDEO}
-          onMount={setEditor}
-          shapeUtils={shapeUtils}
-        />
-      </div>
+        <div className="ov-board">
+          <Tldraw
+            store={session.store}
+            user={user}
+            assetUrls={assetUrls}
+            licenseKey={config.tldrawLicenseKey}
+            options={options}
+            overrides={overrides}
+            components={components}
+            maxAssetSize={config.maxUploadBytes}
+            acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+            acceptedVideoMimeTypes={NO_VIDEO}
+            onMount={setEditor}
+            shapeUtils={shapeUtils}
+          />
+        </div>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>
   )

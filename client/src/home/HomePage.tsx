@@ -1,6 +1,6 @@
-import { TEMPLATES } from '@overlap/shared'
-import { useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { createBoard } from '../api/boardsApi'
+import { listTemplates, type TemplateChoice } from '../api/templatesApi'
 import { markNewEmptyBoard } from '../templates/newBoardFlag'
 import { useIdentity } from '../identity/IdentityContext'
 import { navigate } from '../routes'
@@ -14,6 +14,16 @@ export function HomePage() {
   const [boards, setBoards] = useState(() => recent.list())
   const [name, setName] = useState('')
   const [template, setTemplate] = useState('')
+  const [templates, setTemplates] = useState<TemplateChoice[]>([])
+  useEffect(() => {
+    let cancelled = false
+    void listTemplates().then((list) => {
+      if (!cancelled) setTemplates(list)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [])
   const [creating, setCreating] = useState(false)
   const [createError, setCreateError] = useState<string | null>(null)
   const [link, setLink] = useState('')
@@ -80,9 +90,10 @@ export function HomePage() {
           <span className="ov-muted">Start with</span>
           <select data-testid="new-board-template" style={{ font: 'inherit', padding: '6px 8px', borderRadius: 8 }} value={template} onChange={(e) => setTemplate(e.target.value)}>
             <option value="">A blank board (pick a template on the board)</option>
-            {TEMPLATES.map((t) => (
+            {templates.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
+                {t.minutes !== null ? ` (${t.minutes} min session)` : ''}
               </option>
             ))}
           </select>
