@@ -23,6 +23,9 @@ import { createTemplateBoardUpdate } from './boards/templateBoard.js'
 import { createBoardRecordsReader } from './boards/readBoardRecords.js'
 import { templatesRouter } from './http/templatesRouter.js'
 import { briefRouter } from './http/briefRouter.js'
+import { snapshotsRouter } from './http/snapshotsRouter.js'
+import { importRouter } from './http/importRouter.js'
+import { createSnapshotService, type SnapshotService } from './snapshots/snapshotService.js'
 
 export interface OverlapServerDeps {
   config: ServerConfig
@@ -33,12 +36,15 @@ export interface OverlapServerDeps {
   keepaliveIntervalMs?: number
   /** Template catalogue (`GET /api/templates`, `POST /api/boards { template }`); defaults to TEMPLATES. */
   templates?: readonly Template[]
+  /** Automatic snapshots of open boards every this many ms (if changed) [SN6]; 0 = off. Default 1 h. */
+  autoSnapshotIntervalMs?: number
 }
 
 export interface OverlapServer {
   app: express.Express
   server: http.Server
   rooms: RoomManager
+  snapshots: SnapshotService
   /** Listens on config.host:config.port (0 = any free port). */
   listen(): Promise<{ port: number; url: string }>
   /**
@@ -56,9 +62,25 @@ export function createOverlapServer({
   compaction,
   keepaliveIntervalMs,
   templates = TEMPLATES,
+  autoSnapshotIntervalMs,
 }: OverlapServerDeps): OverlapServer {
+  // The tldraw schema template boards and imports are validated against (the one clients load them with).
+  const schema = createTLSchema()
   const commits = createCommitQueue({ storage, log, compaction })
-  const rooms = createRoomManager({ storage, commits, log })
+  const snapshots = createSnapshotService({
+    storage,
+    rooms: () => rooms,
+    schema,
+    clock,
+    log,
+    autoIntervalMs: autoSnapshotIntervalMs,
+  })
+  const rooms = createRoomManager({
+    storage,
+    commits,
+    log,
+    onRoomUnloading: (boardId, doc) => snapshots.roomUnloading(boardId, doc),
+  })
   const sync = createSyncEndpoint({
     rooms,
     log,
@@ -70,9 +92,6 @@ export function createOverlapServer({
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host
   let listenUrl = `http://${hostForUrl}:${config.port}`
   const publicUrl = () => config.publicUrl ?? listenUrl
-
-  // The tldraw schema template boards are validated against (the one clients load them with).
-  const schema = createTLSchema()
 
   const app = express()
   app.disable('x-powered-by')
@@ -109,6 +128,8 @@ export function createOverlapServer({
       now: () => clock.now(),
     })
   )
+  app.use(importRouter({ storage, schema, log, publicUrl, now: () => clock.now(), maxUploadBytes: config.maxUploadBytes }))
+  app.use(snapshotsRouter({ storage, snapshots }))
   app.use(assetsRouter({ storage, log, maxUploadBytes: config.maxUploadBytes }))
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API route'))
   app.use(
@@ -137,6 +158,7 @@ export function createOverlapServer({
     app,
     server,
     rooms,
+    snapshots,
     listen() {
       return new Promise((resolve, reject) => {
         server.once('error', reject)
@@ -150,8 +172,12 @@ export function createOverlapServer({
     },
     close() {
       closing ??= (async () => {
+        snapshots.stop()
         await sync.close(CloseCode.ServerRestarting)
         await commits.drain()
+        // Closing every socket unloaded every room: their automatic snapshots must land before the
+        // caller closes storage.
+        await snapshots.drain()
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeIdleConnections()

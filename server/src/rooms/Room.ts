@@ -40,6 +40,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness
   private readonly connections = new Set<Connection>()
   private inFlight = 0
+  /** Server-side users of the room (a restore) that keep it loaded without a connection. */
+  private holds = 0
   private destroyed = false
 
   constructor(private readonly deps: RoomDeps) {
@@ -57,7 +59,39 @@ export class Room {
 
   /** Whether the room can be unloaded (no one connected, no update waiting for storage). */
   get idle(): boolean {
-    return this.connections.size === 0 && this.inFlight === 0
+    return this.connections.size === 0 && this.inFlight === 0 && this.holds === 0
+  }
+
+  /** Keeps the room loaded until the returned release is called (once). */
+  hold(): () => void {
+    this.holds++
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.holds--
+      this.checkIdle()
+    }
+  }
+
+  /**
+   * A change made by the server itself (a snapshot restore [SN5]) takes the same path as a client's
+   * update [S6]: stored through the commit queue first, then applied and sent to every connection.
+   * Resolves once it is applied and broadcast; rejects (nothing applied) if storing failed.
+   */
+  applyServerUpdate(update: Uint8Array): Promise<void> {
+    this.inFlight++
+    return this.deps.commits
+      .append(this.boardId, update)
+      .then(() => {
+        Y.applyUpdate(this.doc, update, this)
+        const frame = encodeUpdate(update)
+        for (const conn of this.connections) conn.socket.send(frame)
+      })
+      .finally(() => {
+        this.inFlight--
+        this.checkIdle()
+      })
   }
 
   join(conn: Connection): void {

@@ -18,14 +18,22 @@ import { Room } from './Room.js'
 /** Frames a connection may queue while its room loads, before we call it abuse. */
 export const MAX_QUEUED_BYTES_WHILE_LOADING = 32 * 1024 * 1024
 
+/** Someone on the server waiting for a room to load (a restore); gets the room, already held. */
+type RoomWaiter = { resolve(held: { room: Room; release(): void } | null): void; reject(e: unknown): void }
+
 type RoomEntry =
-  | { status: 'loading'; waiting: Set<Connection> }
+  | { status: 'loading'; waiting: Set<Connection>; waiters: RoomWaiter[] }
   | { status: 'live'; room: Room }
 
 export interface RoomManagerDeps {
   storage: BoardStorage
   commits: CommitQueue
   log: Logger
+  /**
+   * Called when a room is about to be unloaded (the last client left, nothing in flight), with its doc
+   * still intact — read it synchronously, it is destroyed right after (automatic snapshots [SN6]).
+   */
+  onRoomUnloading?(boardId: BoardId, doc: Y.Doc): void
 }
 
 export interface ConnectionHandle {
@@ -42,6 +50,14 @@ export interface RoomManager {
    * the stored updates [S6], so read-only HTTP routes can use it instead of decoding storage.
    */
   loadedDoc(boardId: BoardId): Y.Doc | null
+  /**
+   * Runs `fn` with the board's live room, loading it first if needed (as a connection would) and
+   * keeping it loaded until `fn` settles. Resolves to null for an unknown board; rejects if loading
+   * failed.
+   */
+  withRoom<T>(boardId: BoardId, fn: (room: Room) => Promise<T>): Promise<{ value: T } | null>
+  /** Boards whose room is live in memory. */
+  liveBoards(): BoardId[]
   /** Number of rooms in memory (loading or live). */
   roomCount(): number
   connectionCount(): number
@@ -51,7 +67,7 @@ export interface RoomManager {
   closeAll(code: CloseCode): void
 }
 
-export function createRoomManager({ storage, commits, log }: RoomManagerDeps): RoomManager {
+export function createRoomManager({ storage, commits, log, onRoomUnloading }: RoomManagerDeps): RoomManager {
   const rooms = new Map<BoardId, RoomEntry>()
   const connections = new Set<Connection>()
 
@@ -108,12 +124,17 @@ export function createRoomManager({ storage, commits, log }: RoomManagerDeps): R
     const entry = rooms.get(room.boardId)
     if (entry?.status === 'live' && entry.room === room && room.idle) {
       rooms.delete(room.boardId)
+      try {
+        onRoomUnloading?.(room.boardId, room.doc)
+      } catch (e) {
+        log.error('room unload hook failed', { boardId: room.boardId, err: e })
+      }
       room.destroy()
       log.debug('room unloaded', { boardId: room.boardId, rooms: rooms.size })
     }
   }
 
-  const load = async (boardId: BoardId, waiting: Set<Connection>) => {
+  const load = async (boardId: BoardId, waiting: Set<Connection>, waiters: RoomWaiter[]) => {
     const started = performance.now()
     let doc: Y.Doc | null = null
     try {
@@ -127,16 +148,19 @@ export function createRoomManager({ storage, commits, log }: RoomManagerDeps): R
       log.error('loading board failed', { boardId, err: e })
       rooms.delete(boardId)
       for (const conn of [...waiting]) close(conn, CloseCode.StorageError)
+      for (const w of waiters) w.reject(e)
       return
     }
     if (!doc) {
       rooms.delete(boardId)
       for (const conn of [...waiting]) close(conn, CloseCode.NotFound)
+      for (const w of waiters) w.resolve(null)
       return
     }
     const room = new Room({ boardId, doc, commits, log: log.child({ boardId }), onIdle: unload, closeConnection: close })
     rooms.set(boardId, { status: 'live', room })
     log.debug('room loaded', { boardId, ms: Math.round(performance.now() - started), waiting: waiting.size })
+    for (const w of waiters) w.resolve({ room, release: room.hold() })
     for (const conn of waiting) {
       if (conn.state.phase !== 'loading') continue
       goLive(conn, room, conn.state.queue)
@@ -160,8 +184,9 @@ export function createRoomManager({ storage, commits, log }: RoomManagerDeps): R
       const entry = rooms.get(boardId)
       if (entry === undefined) {
         const waiting = new Set([conn])
-        rooms.set(boardId, { status: 'loading', waiting })
-        void load(boardId, waiting)
+        const waiters: RoomWaiter[] = []
+        rooms.set(boardId, { status: 'loading', waiting, waiters })
+        void load(boardId, waiting, waiters)
       } else if (entry.status === 'loading') {
         entry.waiting.add(conn)
       } else {
@@ -200,6 +225,34 @@ export function createRoomManager({ storage, commits, log }: RoomManagerDeps): R
     loadedDoc(boardId) {
       const entry = rooms.get(boardId)
       return entry?.status === 'live' ? entry.room.doc : null
+    },
+    async withRoom(boardId, fn) {
+      const entry = rooms.get(boardId)
+      let held: { room: Room; release(): void } | null
+      if (entry?.status === 'live') {
+        held = { room: entry.room, release: entry.room.hold() }
+      } else {
+        held = await new Promise<{ room: Room; release(): void } | null>((resolve, reject) => {
+          const waiter = { resolve, reject }
+          if (entry?.status === 'loading') {
+            entry.waiters.push(waiter)
+          } else {
+            const waiting = new Set<Connection>()
+            const waiters = [waiter]
+            rooms.set(boardId, { status: 'loading', waiting, waiters })
+            void load(boardId, waiting, waiters)
+          }
+        })
+      }
+      if (held === null) return null
+      try {
+        return { value: await fn(held.room) }
+      } finally {
+        held.release()
+      }
+    },
+    liveBoards() {
+      return [...rooms].filter(([, e]) => e.status === 'live').map(([id]) => id)
     },
     roomCount: () => rooms.size,
     connectionCount: () => connections.size,

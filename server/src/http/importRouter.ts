@@ -1,0 +1,73 @@
+/**
+ * `POST /api/boards/import?name=…` with a `.tldr` file (or a store snapshot as `GET …/snapshot`
+ * returns) as the body → 201 `{ id, url, shapes }` ([SN8], [SN9]). The body is read as text whatever
+ * its content type (browsers send `.tldr` as `application/octet-stream` or nothing), parsed and
+ * migrated by `parseTldrawFile`, and the board is created only once every record validated: a broken
+ * or foreign file is a 400 with the reason, and nothing is stored.
+ */
+import express, { Router } from 'express'
+import * as Y from 'yjs'
+import type { TLSchema } from '@tldraw/tlschema'
+import { generateBoardId, parseBoardName, parseTldrawFile, writeDocSchema, writeRecordsToDoc, MAX_BOARD_NAME_CHARS } from '@overlap/shared'
+import type { BoardStorage } from '../storage/BoardStorage.js'
+import type { Logger } from '../log.js'
+import { sendError } from './errors.js'
+
+export const DEFAULT_IMPORT_NAME = 'Imported board'
+
+export interface ImportRouterDeps {
+  storage: BoardStorage
+  schema: TLSchema
+  log: Logger
+  publicUrl: () => string
+  now: () => number
+  maxUploadBytes: number
+}
+
+export function importRouter({ storage, schema, log, publicUrl, now, maxUploadBytes }: ImportRouterDeps): Router {
+  const router = Router()
+
+  router.post('/api/boards/import', express.text({ type: () => true, limit: maxUploadBytes }), async (req, res) => {
+    const rawName = req.query.name
+    const name = rawName === undefined ? DEFAULT_IMPORT_NAME : parseBoardName(rawName)
+    if (name === null) {
+      sendError(res, 400, 'invalid_name', `?name= must be 1–${MAX_BOARD_NAME_CHARS} characters`)
+      return
+    }
+    const text: unknown = req.body
+    if (typeof text !== 'string' || text.length === 0) {
+      sendError(res, 400, 'empty_body', 'send the .tldr file as the request body')
+      return
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (e) {
+      sendError(res, 400, 'invalid_json', `not a .tldr file: the body is not valid JSON (${e instanceof Error ? e.message : String(e)})`)
+      return
+    }
+    const parsed = parseTldrawFile(json, schema)
+    if (!parsed.ok) {
+      sendError(res, 400, parsed.error, parsed.message)
+      return
+    }
+    const doc = new Y.Doc()
+    let initialUpdate: Uint8Array
+    try {
+      doc.transact(() => {
+        writeRecordsToDoc(doc, parsed.records)
+        writeDocSchema(doc, schema.serialize())
+      })
+      initialUpdate = Y.encodeStateAsUpdate(doc)
+    } finally {
+      doc.destroy()
+    }
+    const id = generateBoardId()
+    await storage.createBoard({ id, name, createdAt: now() }, initialUpdate)
+    const shapes = parsed.records.filter((r) => r.typeName === 'shape').length
+    log.info('board imported', { boardId: id, shapes, schemaWas: parsed.schemaWas, dropped: parsed.droppedSessionRecords })
+    res.status(201).json({ id, url: `${publicUrl()}/b/${id}`, shapes, migrated: parsed.schemaWas === 'older' })
+  })
+
+  return router
+}
