@@ -107,7 +107,20 @@ export function createSnapshotService({
     return { changed: !sameBytes(Y.encodeStateVectorFromUpdateV2(full.stateV2), stateVector), latest }
   }
 
-  const autoSnapshot = async (boardId: BoardId, stateV2: Uint8Array, minAgeMs: number) => {
+  // One automatic snapshot at a time per board: two overlapping rounds (the timer and an unload)
+  // would otherwise both see "changed since the latest" and store the same state twice.
+  const autoChains = new Map<BoardId, Promise<void>>()
+  const autoSnapshot = (boardId: BoardId, stateV2: Uint8Array, minAgeMs: number): Promise<void> => {
+    const previous = autoChains.get(boardId) ?? Promise.resolve()
+    const next = previous.catch(() => {}).then(() => autoSnapshotNow(boardId, stateV2, minAgeMs))
+    autoChains.set(boardId, next)
+    void next.catch(() => {}).finally(() => {
+      if (autoChains.get(boardId) === next) autoChains.delete(boardId)
+    })
+    return next
+  }
+
+  const autoSnapshotNow = async (boardId: BoardId, stateV2: Uint8Array, minAgeMs: number) => {
     const { changed, latest } = await changedSinceLatest(boardId, Y.encodeStateVectorFromUpdateV2(stateV2))
     if (!changed) return
     if (latest && clock.now() - latest.createdAt < minAgeMs) return
