@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
+import { parseTldrawFile, toStoreSnapshotJson, toTldrawFileJson } from './tldrFile.js'
+import { initialBoardRecords } from '../binding/docRecords.js'
+import { makeArrowBinding, makeArrowShape, makeGeoShape } from '../binding/testing.js'
+
+const schema = createTLSchema()
+const file = (records: unknown[], extra: Record<string, unknown> = {}) => ({ ...toTldrawFileJson(records as TLRecord[], schema.serialize()), ...extra })
+
+describe('parseTldrawFile [SN8]', () => {
+  it('accepts a .tldr file and a store snapshot with the same records', () => {
+    const records = [...initialBoardRecords(), makeGeoShape()]
+    const a = parseTldrawFile(file(records), schema)
+    const b = parseTldrawFile(toStoreSnapshotJson(records, schema.serialize()), schema)
+    expect(a).toMatchObject({ ok: true, schemaWas: 'same', droppedSessionRecords: 0 })
+    expect(a.ok && b.ok && a.records.map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort())
+  })
+
+  it('adds a missing document record and page; drops session records', () => {
+    const camera = { id: 'camera:page:page', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} }
+    const parsed = parseTldrawFile(file([makeGeoShape(), camera]), schema)
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.droppedSessionRecords).toBe(1)
+    expect(parsed.records.map((r) => r.typeName).sort()).toEqual(['document', 'page', 'shape'])
+  })
+
+  it.each([
+    ['an array', [], 'not_tldr'],
+    ['a file format from the future', file([], { tldrawFileFormatVersion: 2 }), 'newer_tldraw'],
+    ['records that are not an array', file([], { records: {} }), 'not_tldr'],
+    ['no schema', file([], { schema: null }), 'not_tldr'],
+    ['an unknown record type', file([{ id: 'widget:1', typeName: 'widget' }]), 'invalid_records'],
+    ['a record without id', file([{ typeName: 'shape' }]), 'invalid_records'],
+    ['a duplicate id', file([makeGeoShape({ id: 'shape:x' as never }), makeGeoShape({ id: 'shape:x' as never })]), 'invalid_records'],
+  ])('refuses %s', (_what, input, error) => {
+    const parsed = parseTldrawFile(input, schema)
+    expect(parsed).toMatchObject({ ok: false, error })
+  })
+
+  it('refuses dangling references: a binding to a shape the file lacks, a shape on a missing page', () => {
+    const arrow = makeArrowShape()
+    const dangling = parseTldrawFile(file([...initialBoardRecords(), arrow, makeArrowBinding(arrow.id, 'shape:gone' as never, 'end')]), schema)
+    expect(dangling).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/shape:gone is missing/) })
+    const orphan = parseTldrawFile(file([...initialBoardRecords(), makeGeoShape({ parentId: 'page:elsewhere' as never })]), schema)
+    expect(orphan).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/page:elsewhere is missing/) })
+  })
+})
