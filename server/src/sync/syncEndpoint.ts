@@ -43,6 +43,10 @@ const DEFLATE_OPTIONS = {
   // board's first sync (document, page and schema) is a few KiB; compressing it would pin ~100 KiB
   // of zlib state on every idle socket. Only big frames (joining a big board) are worth that.
   threshold: 16 * 1024,
+  // ws honours `threshold` only without context takeover; with it, ws compresses every frame (to
+  // keep the shared window useful), so every socket would get a zlib stream on its first message.
+  // Big frames compress just as well on their own.
+  serverNoContextTakeover: true,
   serverMaxWindowBits: 11,
   zlibDeflateOptions: { memLevel: 4 },
 } as const
