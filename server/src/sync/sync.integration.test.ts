@@ -69,12 +69,13 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     await a.synced()
     const t = a.doc.getMap('test')
     for (let i = 0; i < 500; i++) t.set(`shape:${i}`, { type: 'geo', props: { color: 'black', fill: 'none', w: 100, h: 100 } })
+    // Wait until the server has all 500 shapes, then join and ask for everything. (Joining first
+    // would also count 500 small relayed updates, which are below the compression threshold.)
+    const b = client()
+    await waitFor(() => b.doc.getMap('test').size === 500, 'server to have all shapes')
     const late = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
     await late.opened
     expect(late.ws.extensions).toContain('permessage-deflate')
-    // Wait until the server has all 500 shapes, then ask for everything.
-    const b = client()
-    await waitFor(() => b.doc.getMap('test').size === 500, 'server to have all shapes')
     late.ws.send(encodeSyncStep1(new Y.Doc()))
     await waitFor(() => late.frames.some((f) => f[0] === 0 && f[1] === 1 && f.length > 20_000), 'big step 2')
     const payload = late.frames.reduce((n, f) => n + f.length, 0)
