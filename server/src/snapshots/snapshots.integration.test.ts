@@ -163,7 +163,8 @@ describe('snapshots API', () => {
     })
     writeRecordsToDoc(a.doc, [card('shape:c1', 'Changed text', 900), makeGeoShape({ x: -500 })])
     await serverShapes(boardId, 4)
-    await waitFor(() => getRecordsMap(b.doc).has(target.id) === false, 'b sees the delete')
+    const messy = () => JSON.stringify(docRecords(srv.overlap.rooms.loadedDoc(boardId as never)!))
+    await waitFor(() => JSON.stringify(docRecords(a.doc)) === messy() && JSON.stringify(docRecords(b.doc)) === messy(), 'every edit stored and relayed to b')
 
     let updatesOnB = 0
     b.doc.on('update', () => updatesOnB++)
