@@ -6,6 +6,7 @@ import { parseRoute, usePathname } from './routes'
 
 // tldraw is ~2 MB of JavaScript: load it only when a board is opened, so the home page is instant.
 const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
+const SnapshotPage = lazy(() => import('./history/SnapshotPage').then((m) => ({ default: m.SnapshotPage })))
 
 export function App() {
   const route = parseRoute(usePathname())
@@ -15,6 +16,11 @@ export function App() {
       {route.page === 'board' && (
         <Suspense fallback={<div className="ov-loading">Loading board…</div>}>
           <BoardPage key={route.boardId} boardId={route.boardId} />
+        </Suspense>
+      )}
+      {route.page === 'snapshot' && (
+        <Suspense fallback={<div className="ov-loading">Loading snapshot…</div>}>
+          <SnapshotPage key={`${route.boardId}/${route.snapshotId}`} boardId={route.boardId} snapshotId={route.snapshotId} />
         </Suspense>
       )}
       {route.page === 'not-found' && <BoardNotFound />}

@@ -1,8 +1,18 @@
 import { parseBoardId } from '@overlap/shared'
 import { useSyncExternalStore } from 'react'
 
-/** The two pages; anything else is "not found". No router library: two routes do not need one. */
-export type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'not-found' }
+/** The pages; anything else is "not found". No router library: three routes do not need one. */
+export type Route =
+  | { page: 'home' }
+  | { page: 'board'; boardId: string }
+  | { page: 'snapshot'; boardId: string; snapshotId: string }
+  | { page: 'not-found' }
+
+/** Snapshot ids are server-made; anything outside this alphabet is not one (and never reaches a URL). */
+const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,100}$/
+
+export const snapshotPath = (boardId: string, snapshotId: string) =>
+  `/b/${encodeURIComponent(boardId)}/s/${encodeURIComponent(snapshotId)}`
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' }
@@ -10,6 +20,12 @@ export function parseRoute(pathname: string): Route {
   if (m) {
     const id = parseBoardId(decodeURIComponent(m[1]))
     return id ? { page: 'board', boardId: id } : { page: 'not-found' }
+  }
+  const s = /^\/b\/([^/]+)\/s\/([^/]+)\/?$/.exec(pathname)
+  if (s) {
+    const id = parseBoardId(decodeURIComponent(s[1]))
+    const sid = decodeURIComponent(s[2])
+    return id && SNAPSHOT_ID.test(sid) ? { page: 'snapshot', boardId: id, snapshotId: sid } : { page: 'not-found' }
   }
   return { page: 'not-found' }
 }

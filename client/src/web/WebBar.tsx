@@ -1,10 +1,12 @@
 /**
  * The web's buttons in tldraw's top panel: Templates (gallery), Lens (side panel), Brief (Markdown or
- * JSON download, built in this tab with the server's own function).
+ * JSON download, built in this tab with the server's own function), History (snapshots panel), Export ▾.
  */
 import { useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { useBoardUi } from '../board/BoardUiContext'
+import { ExportMenu } from '../export/ExportMenu'
+import { HistoryButton } from '../history/HistoryButton'
 import { downloadBrief, type BriefFormat } from './briefDownload'
 import { useWebUi } from './webUi'
 
@@ -58,6 +60,8 @@ export function WebBar() {
           </div>
         )}
       </div>
+      <HistoryButton />
+      <ExportMenu />
     </div>
   )
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { readingOrder } from './frameOrder'
+
+const f = (id: string, x: number, y: number, w = 100, h = 100) => ({ id, x, y, w, h })
+
+describe('readingOrder', () => {
+  it('reads rows top to bottom, left to right, tolerating ragged tops', () => {
+    const frames = [f('c', 240, 5), f('d', 0, 300), f('a', 0, 0), f('b', 120, 20), f('e', 150, 310)]
+    expect(readingOrder(frames).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+  it('a tall frame beside two short ones: the short lower one starts a new row only if it overlaps less than half', () => {
+    const frames = [f('tall', 0, 0, 100, 400), f('top', 200, 0), f('low', 200, 250)]
+    // "low" overlaps "tall" by its whole height → same row as tall, read after "top" by x then y.
+    expect(readingOrder(frames).map((x) => x.id)).toEqual(['tall', 'top', 'low'])
+  })
+  it('does not mutate its input and handles none', () => {
+    const frames = [f('b', 50, 200), f('a', 0, 0)]
+    expect(readingOrder(frames).map((x) => x.id)).toEqual(['a', 'b'])
+    expect(frames[0].id).toBe('b')
+    expect(readingOrder([])).toEqual([])
+  })
+})
