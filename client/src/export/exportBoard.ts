@@ -78,7 +78,8 @@ export async function exportPdf(editor: Editor, onProgress: (p: PdfProgress) => 
     page.drawImage(png, { x: 0, y: 0, width: width * scale, height: height * scale })
     onProgress({ done: i + 1, total: pages.length })
   }
-  const bytes = await pdf.save()
+  // Plain (not compressed) object streams: every reader copes, and pages stay countable as text.
+  const bytes = await pdf.save({ useObjectStreams: false })
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
 }
 

@@ -79,7 +79,15 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
 
   const zoomTo = (item: CompareItem) => {
     const id = item.id as TLShapeId
-    const bounds = editor.getShape(id) ? editor.getShapePageBounds(id) : item.box ? new Box(item.box.x, item.box.y, item.box.w, item.box.h) : null
+    const parent = item.parentShapeId as TLShapeId | null
+    // Still on the board: its bounds. Gone: where it was (top level) or the frame it was in.
+    const bounds = editor.getShape(id)
+      ? editor.getShapePageBounds(id)
+      : item.box
+        ? new Box(item.box.x, item.box.y, item.box.w, item.box.h)
+        : parent && editor.getShape(parent)
+          ? editor.getShapePageBounds(parent)
+          : null
     if (!bounds) return
     editor.zoomToBounds(bounds, { animation: { duration: 250 }, targetZoom: Math.min(1, editor.getZoomLevel() * 2), inset: 80 })
   }

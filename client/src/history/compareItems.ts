@@ -17,6 +17,8 @@ export interface CompareItem {
   details: string[]
   /** Page-space box from the version that has the shape (zoom target when it is gone from the board). */
   box: { x: number; y: number; w: number; h: number } | null
+  /** The parent shape (frame) in the version that has the shape: zoom target for a removed nested shape. */
+  parentShapeId: string | null
 }
 
 type Rec = { id?: unknown; typeName?: unknown; type?: unknown; x?: unknown; y?: unknown; parentId?: unknown; props?: unknown; meta?: unknown }
@@ -44,6 +46,10 @@ function describe(rec: Rec | undefined, fallbackType: string): string {
 }
 
 /** Only top-level shapes have page coordinates in x/y; nested ones get no box (zoom falls back). */
+function parentShapeOf(rec: Rec | undefined): string | null {
+  return rec && typeof rec.parentId === 'string' && rec.parentId.startsWith('shape:') ? rec.parentId : null
+}
+
 function boxOf(rec: Rec | undefined): CompareItem['box'] {
   if (!rec || typeof rec.parentId !== 'string' || !rec.parentId.startsWith('page:')) return null
   const props = obj(rec.props)
@@ -58,13 +64,13 @@ export function compareItems(before: readonly unknown[], after: readonly unknown
   const linkIds = new Set([...diff.links.added, ...diff.links.removed].map((l) => l.id))
   const kindOf = (id: string): CompareItem['kind'] => (linkIds.has(id) ? 'link' : cards.has(id) ? 'card' : 'shape')
   const items: CompareItem[] = []
-  for (const id of diff.shapes.added) items.push({ id, change: 'added', kind: kindOf(id), label: describe(b.get(id), 'shape'), details: [], box: boxOf(b.get(id)) })
-  for (const id of diff.shapes.removed) items.push({ id, change: 'removed', kind: kindOf(id), label: describe(a.get(id), 'shape'), details: [], box: boxOf(a.get(id)) })
-  for (const c of diff.shapes.changed) items.push({ id: c.id, change: 'changed', kind: kindOf(c.id), label: describe(b.get(c.id), c.type), details: c.changes, box: boxOf(b.get(c.id)) })
+  for (const id of diff.shapes.added) items.push({ id, change: 'added', kind: kindOf(id), label: describe(b.get(id), 'shape'), details: [], box: boxOf(b.get(id)), parentShapeId: parentShapeOf(b.get(id)) })
+  for (const id of diff.shapes.removed) items.push({ id, change: 'removed', kind: kindOf(id), label: describe(a.get(id), 'shape'), details: [], box: boxOf(a.get(id)), parentShapeId: parentShapeOf(a.get(id)) })
+  for (const c of diff.shapes.changed) items.push({ id: c.id, change: 'changed', kind: kindOf(c.id), label: describe(b.get(c.id), c.type), details: c.changes, box: boxOf(b.get(c.id)), parentShapeId: parentShapeOf(b.get(c.id)) })
   // A link whose type or ends changed keeps its arrow: it is a "changed shape" above, but readers
   // look for links by their type, so say it.
-  for (const l of diff.links.added) if (!items.some((i) => i.id === l.id && i.change === 'added')) items.push({ id: l.id, change: 'added', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null })
-  for (const l of diff.links.removed) if (!items.some((i) => i.id === l.id && i.change === 'removed')) items.push({ id: l.id, change: 'removed', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null })
+  for (const l of diff.links.added) if (!items.some((i) => i.id === l.id && i.change === 'added')) items.push({ id: l.id, change: 'added', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null, parentShapeId: null })
+  for (const l of diff.links.removed) if (!items.some((i) => i.id === l.id && i.change === 'removed')) items.push({ id: l.id, change: 'removed', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null, parentShapeId: null })
   return { diff, items }
 }
 

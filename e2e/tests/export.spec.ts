@@ -1,0 +1,100 @@
+/**
+ * Export through the UI: PNG, SVG and PDF downloads of a Problem-web board are really what they
+ * claim (PNG signature + IHDR size, SVG parses, PDF has one page per top-level frame); a refused
+ * .tldr import shows the server's reason and creates nothing.
+ */
+import { readFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../fixtures/test.js'
+
+type EditorWindow = Window & {
+  __overlap?: { editor: { getCurrentPageShapes(): Array<{ type: string; parentId: string }> } }
+}
+
+async function createTemplateBoard(baseURL: string, name: string): Promise<string> {
+  const res = await fetch(`${baseURL}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, template: 'problem-web' }),
+  })
+  expect(res.status).toBe(201)
+  return ((await res.json()) as { id: string }).id
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  if (!(await page.getByTestId('export-menu').isVisible())) await page.getByTestId('export-button').click()
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+  const path = await dl.path()
+  return { name: dl.suggestedFilename(), bytes: await readFile(path) }
+}
+
+test('export: PNG, SVG and a PDF with one page per frame', async ({ actor, baseURL }) => {
+  const boardId = await createTemplateBoard(baseURL!, 'e2e export')
+  const a = await actor('Alice')
+  await a.openBoard(boardId)
+  const frames = await a.page.evaluate(
+    () => (window as EditorWindow).__overlap!.editor.getCurrentPageShapes().filter((s) => s.type === 'frame' && s.parentId.startsWith('page:')).length
+  )
+  expect(frames).toBeGreaterThan(1)
+
+  const png = await download(a.page, 'export-png-page')
+  expect(png.name).toMatch(/\.png$/)
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  expect(png.bytes.subarray(12, 16).toString('ascii')).toBe('IHDR')
+  expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(0)
+  expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(0)
+
+  const svg = await download(a.page, 'export-svg-page')
+  expect(svg.name).toMatch(/\.svg$/)
+  const svgText = svg.bytes.toString('utf8')
+  expect(svgText).toContain('<svg')
+  const parsed = await a.page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return { root: doc.documentElement.nodeName, error: doc.getElementsByTagName('parsererror').length }
+  }, svgText)
+  expect(parsed).toEqual({ root: 'svg', error: 0 })
+
+  // The PDF button names its page count (one per top-level frame) before anything runs.
+  await a.page.getByTestId('export-button').click()
+  await expect(a.page.getByTestId('export-pdf')).toContainText(`${frames} pages`)
+  const pdf = await download(a.page, 'export-pdf')
+  expect(pdf.name).toMatch(/\.pdf$/)
+  expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  const pdfText = pdf.bytes.toString('latin1')
+  // Page objects are `/Type /Page`; the page tree is `/Type /Pages` (excluded by the lookahead).
+  expect(pdfText.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length).toBe(frames)
+  expect(pdfText).toMatch(new RegExp(`/Type\\s*/Pages[^>]*?/Count ${frames}\\b`))
+  // Every page has a real size (MediaBox of positive width and height) and an embedded image.
+  const boxes = [...pdfText.matchAll(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g)]
+  expect(boxes).toHaveLength(frames)
+  for (const b of boxes) {
+    expect(Number(b[3]) - Number(b[1])).toBeGreaterThan(10)
+    expect(Number(b[4]) - Number(b[2])).toBeGreaterThan(10)
+  }
+  expect(pdfText.match(/\/Subtype\s*\/Image/g)?.length).toBe(frames)
+  await expect(a.page.getByTestId('export-progress')).toHaveCount(0)
+})
+
+test('import: a foreign file shows the server reason and creates nothing; a .tldr export round-trips into a new board', async ({ actor, baseURL }) => {
+  const boardId = await createTemplateBoard(baseURL!, 'e2e import')
+  const a = await actor('Alice')
+  await a.openBoard(boardId)
+  const before = (await a.shapes()).length
+
+  await a.page.getByTestId('export-button').click()
+  await a.page.getByTestId('import-tldr-input').setInputFiles({ name: 'notes.tldr', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
+  await expect(a.page.getByTestId('import-error')).toContainText('not_tldr')
+  expect(new URL(a.page.url()).pathname).toBe(`/b/${boardId}`)
+
+  const tldr = await download(a.page, 'export-tldr')
+  expect(tldr.name).toMatch(/\.tldr$/)
+  const file = JSON.parse(tldr.bytes.toString('utf8')) as { tldrawFileFormatVersion: number; records: unknown[] }
+  expect(file.tldrawFileFormatVersion).toBe(1)
+
+  if (!(await a.page.getByTestId('export-menu').isVisible())) await a.page.getByTestId('export-button').click()
+  await a.page.getByTestId('import-tldr-input').setInputFiles({ name: 'copy.tldr', mimeType: 'application/json', buffer: tldr.bytes })
+  await expect.poll(() => new URL(a.page.url()).pathname).not.toBe(`/b/${boardId}`)
+  await a.waitForEditor()
+  await a.waitSynced()
+  expect((await a.shapes()).length).toBe(before)
+})
