@@ -75,7 +75,7 @@ test('export: PNG, SVG and a PDF with one page per frame', async ({ actor, baseU
   await expect(a.page.getByTestId('export-progress')).toHaveCount(0)
 })
 
-test('import: a foreign file shows the server reason and creates nothing; a .tldr export round-trips into a new board', async ({ actor, baseURL }) => {
+test('import: a foreign file shows the server reason and leaves the board as it is; a .tldr export round-trips into a new board', async ({ actor, baseURL }) => {
   const boardId = await createTemplateBoard(baseURL!, 'e2e import')
   const a = await actor('Alice')
   await a.openBoard(boardId)
@@ -97,4 +97,30 @@ test('import: a foreign file shows the server reason and creates nothing; a .tld
   await a.waitForEditor()
   await a.waitSynced()
   expect((await a.shapes()).length).toBe(before)
+})
+
+test('a long PDF export shows progress and can be cancelled: no file is saved', async ({ actor, board }) => {
+  const a = await actor('Alice')
+  await a.openBoard(board.id)
+  const frames = 60
+  await a.page.evaluate((n) => {
+    const editor = (window as unknown as { __overlap: { editor: { createShapes(s: unknown[]): unknown } } }).__overlap.editor
+    editor.createShapes(
+      Array.from({ length: n }, (_, i) => ({ type: 'frame', x: (i % 10) * 700, y: Math.floor(i / 10) * 500, props: { w: 640, h: 440, name: `F${i}` } }))
+    )
+  }, frames)
+  const downloads: string[] = []
+  a.page.on('download', (d) => downloads.push(d.suggestedFilename()))
+  await a.page.getByTestId('export-button').click()
+  await expect(a.page.getByTestId('export-pdf')).toContainText(`${frames} pages`)
+  await a.page.getByTestId('export-pdf').click()
+  const progress = a.page.getByTestId('export-progress')
+  await expect(progress).toBeVisible()
+  await expect(progress).toHaveAttribute('data-total', String(frames))
+  await a.page.getByTestId('export-cancel').click()
+  await expect(progress).toHaveCount(0)
+  // A finished export saves the file and closes the menu; a cancelled one leaves the menu open.
+  await expect(a.page.getByTestId('export-menu')).toBeVisible()
+  expect(downloads).toEqual([])
+  await expect(a.page.getByTestId('export-error')).toHaveCount(0)
 })
