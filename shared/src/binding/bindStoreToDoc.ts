@@ -1,5 +1,5 @@
 /**
- * The binding between a tldraw store and a Y.Doc (rules [B1]–[B12] in shared/SPEC.md).
+ * The binding between a tldraw store and a Y.Doc (rules [B1]–[B15] in shared/SPEC.md).
  *
  * Local → doc: a `store.listen` on 'user' changes of document scope; one listener call (one store
  * history batch: synchronous under NODE_ENV=test, once per animation frame in a browser) becomes one
@@ -11,12 +11,25 @@
 import * as Y from 'yjs'
 import type { RecordsDiff, SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
-import { deepEqual, getBoardMap, getRecordsMap, patchRecordMap, readRecord, typeNameFromId, type JsonRecord } from './docLayout.js'
+import {
+  deepEqual,
+  getBaseline,
+  getBoardMap,
+  getRecordsMap,
+  missingEntries,
+  patchRecordMap,
+  readRecord,
+  seedBaselineIfEmpty,
+  typeNameFromId,
+  type Baseline,
+  type JsonRecord,
+} from './docLayout.js'
+import { BASELINE_KEY } from './baseline.js'
 import { putRecord, readDocSchema, writeDocSchema } from './docRecords.js'
 import { checkDocSchema } from './schemaCheck.js'
 import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
-import { completeRecord, createRemovedRecordCache } from './restoreRepair.js'
+import { createRemovedRecordCache } from './restoreRepair.js'
 
 export type ReadonlyReason = 'newer-schema'
 
@@ -111,15 +124,17 @@ export function bindStoreToDoc({
       return
     }
     doc.transact(() => {
+      if (readDocSchema(doc) === undefined) seedBaselineIfEmpty(doc)
+      const baseline = getBaseline(doc)
       for (const record of Object.values(changes.added)) {
-        if (isDocumentType(record.typeName)) putRecord(records, record as unknown as JsonRecord)
+        if (isDocumentType(record.typeName)) putRecord(records, record as unknown as JsonRecord, baseline)
       }
       for (const [prev, next] of Object.values(changes.updated)) {
         if (!isDocumentType(next.typeName)) continue
         const ymap = records.get(next.id)
         // Absent: deleted by a peer meanwhile — the delete wins over this edit.
         if (ymap instanceof Y.Map) {
-          patchRecordMap(ymap, prev as unknown as JsonRecord, next as unknown as JsonRecord)
+          patchRecordMap(ymap, prev as unknown as JsonRecord, next as unknown as JsonRecord, baseline)
         }
       }
       for (const record of Object.values(changes.removed)) {
@@ -165,6 +180,7 @@ export function bindStoreToDoc({
   const applyIdsToStore = (ids: Iterable<[string, boolean]>) => {
     const puts: TLRecord[] = []
     const removes: TLRecord['id'][] = []
+    const baseline = getBaseline(doc)
     for (const [id, fromUndo] of ids) {
       const typeName = typeNameFromId(id)
       const ymap = records.get(id)
@@ -180,17 +196,30 @@ export function bindStoreToDoc({
         }
         continue
       }
-      const raw = readRecord(id, ymap)
-      let record = validate(typeName!, raw)
-      if (record instanceof Error && fromUndo && raw && ymap instanceof Y.Map) {
-        record = repairRestored(ymap, raw, removedRecords.get(id) ?? (current as JsonRecord | undefined)) ?? record
-      }
-      if (record instanceof Error) {
-        report({ id, reason: 'invalid', error: record, record: raw })
+      const raw = readRecord(id, ymap, baseline)
+      if (!raw) {
+        report({ id, reason: 'invalid', error: new Error('not a record map'), record: ymap })
         continue
       }
-      if (current && deepEqual(current, record)) continue
-      puts.push(record)
+      if (fromUndo && ymap instanceof Y.Map) {
+        let record = validate(typeName!, raw)
+        // A record an undo/redo re-created may lack fields; with a baseline a lacking field often reads
+        // as a valid default, so re-created records are checked even when they validate.
+        const known = record instanceof Error
+          ? removedRecords.get(id) ?? (current as JsonRecord | undefined)
+          : current ? undefined : removedRecords.get(id)
+        if (known) record = repairRestored(ymap, raw, known, baseline) ?? record
+        if (record instanceof Error) {
+          report({ id, reason: 'invalid', error: record, record: raw })
+          continue
+        }
+        if (current && deepEqual(current, record)) continue
+        puts.push(record)
+        continue
+      }
+      if (current && deepEqual(current, raw)) continue
+      // Validated by store.put below (validating here too cost a quarter of a big board's load).
+      puts.push(raw as unknown as TLRecord)
     }
     if (puts.length === 0 && removes.length === 0) return
     try {
@@ -199,10 +228,24 @@ export function bindStoreToDoc({
         if (puts.length) store.put(puts)
       })
     } catch (batchError) {
-      // One record the store refuses must not block the others (trap 4): retry one at a time.
-      log?.warn('remote batch rejected by the store; applying records one by one', { error: String(batchError) })
-      for (const id of removes) tryMerge(id, () => store.remove([id]))
-      for (const record of puts) tryMerge(record.id, () => store.put([record]), record)
+      // The store rolled the whole batch back. One bad record must not block the others (trap 4):
+      // validate each, apply the valid ones together, and only if the store still refuses, one by one.
+      log?.warn('remote batch rejected by the store; checking records one by one', { error: String(batchError) })
+      const valid: TLRecord[] = []
+      for (const record of puts) {
+        const checked = validate(record.typeName, record)
+        if (checked instanceof Error) report({ id: record.id, reason: 'invalid', error: checked, record })
+        else valid.push(checked)
+      }
+      try {
+        store.mergeRemoteChanges(() => {
+          if (removes.length) store.remove(removes)
+          if (valid.length) store.put(valid)
+        })
+      } catch {
+        for (const id of removes) tryMerge(id, () => store.remove([id]))
+        for (const record of valid) tryMerge(record.id, () => store.put([record]), record)
+      }
     }
   }
 
@@ -215,13 +258,16 @@ export function bindStoreToDoc({
   }
 
   /** Fills the fields an undo/redo failed to restore (see restoreRepair.ts); null if that is not enough. */
-  const repairRestored = (ymap: Y.Map<unknown>, raw: JsonRecord, known: JsonRecord | undefined): TLRecord | null => {
-    if (!known) return null
-    const { record: completed, filled } = completeRecord(raw, known)
-    const valid = filled > 0 ? validate(raw.typeName, completed) : null
-    if (!valid || valid instanceof Error) return null
-    doc.transact(() => patchRecordMap(ymap, raw, completed), systemOrigin)
-    log?.info?.('completed a record restored in part by undo/redo', { id: raw.id, filled })
+  const repairRestored = (ymap: Y.Map<unknown>, raw: JsonRecord, known: JsonRecord, baseline: Baseline): TLRecord | null => {
+    const missing = missingEntries(ymap, known, baseline)
+    if (missing.size === 0) return null
+    const completed = readRecord(raw.id, new Map([...ymap.entries(), ...missing]), baseline)
+    const valid = validate(raw.typeName, completed)
+    if (valid instanceof Error) return null
+    doc.transact(() => {
+      for (const [key, value] of missing) ymap.set(key, value)
+    }, systemOrigin)
+    log?.info?.('completed a record restored in part by undo/redo', { id: raw.id, filled: missing.size })
     return valid
   }
 
@@ -255,9 +301,15 @@ export function bindStoreToDoc({
     else if (verdict === 'same') setReadonly(null)
   }
 
-  const onBoardChange = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+  const onBoardChange = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     if (disposed || transaction.origin === origin || transaction.origin === systemOrigin) return
     checkSchemaNow()
+    // A baseline arriving (or a migration narrowing it) changes how every record reads.
+    if (event.keysChanged.has(BASELINE_KEY)) {
+      for (const id of records.keys()) markPending(id, false)
+      for (const record of store.allRecords()) if (isDocumentType(record.typeName)) markPending(record.id, false)
+      applyPending()
+    }
   }
 
   // ---- initial load ------------------------------------------------------------------------------
@@ -270,7 +322,9 @@ export function bindStoreToDoc({
       if (local.length > 0) {
         // A brand-new board made locally: the doc starts from our records.
         doc.transact(() => {
-          for (const record of local) putRecord(records, record as unknown as JsonRecord)
+          if (stored === undefined) seedBaselineIfEmpty(doc)
+          const baseline = getBaseline(doc)
+          for (const record of local) putRecord(records, record as unknown as JsonRecord, baseline)
           writeDocSchema(doc, schema.serialize())
         }, systemOrigin)
       }

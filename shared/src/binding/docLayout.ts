@@ -1,18 +1,26 @@
 /**
  * The Y.Doc layout of a board (docs/ARCHITECTURE.md, "Y.Doc layout"; shared/SPEC.md, "## Binding").
+ * `readRecord`, `createRecordMap`, `patchRecordMap` and `replaceRecordEntries` are the only code that
+ * knows how a record is laid out in its `Y.Map`.
  *
- * - `doc.getMap('records')`: record id → `Y.Map` of that record's fields. `props` and `meta` are nested
- *   `Y.Map`s so that concurrent edits of different properties of one record both survive, and a delete
- *   (removing the id from `records`) wins over a concurrent edit inside it.
+ * - `doc.getMap('records')`: record id → ONE flat `Y.Map` per record. Each property is its own key, so
+ *   concurrent edits of different properties of one record both survive, and a delete (removing the
+ *   id from `records`) wins over a concurrent edit inside it. `props.color` is the key `p.color`,
+ *   `meta.overlapCard` is `m.overlapCard`; `props` / `meta` hold `{}` and only say "this record has a
+ *   props / meta object" (nested Y.Maps cost two more Yjs types per record and slowed joining down).
  * - `id` and `typeName` are not stored: both derive from the key (`shape:abc` → typeName `shape`).
  * - A record with numeric `x` and `y` stores them together as one `xy: [x, y]` entry. A drag rewrites
  *   one item per frame instead of two, so the deleted items of one key form a run of consecutive
  *   clocks that Yjs merges into a single deleted struct: 10,000 drag frames grow the V1 encoding by
  *   bytes instead of ~200 KB. The cost: a concurrent move in x by one person and in y by another keeps
  *   one of the two positions whole (a position nobody chose never appears).
- * - `doc.getMap('board').get('schema')`: the serialized tldraw schema of the last writer.
+ * - Baseline ([B15], baseline.ts): a key equal to the doc's baseline for the record's typeName and
+ *   `type` is NOT stored; an absent key reads as the baseline. Setting a field back to its baseline
+ *   value deletes the key (a concurrent set by a peer wins, on every replica alike).
+ * - `doc.getMap('board')`: `schema` (the serialized tldraw schema of the last writer), `baseline`.
  */
 import * as Y from 'yjs'
+import { BASELINE_KEY, defaultBaselineTable, parseBaselineTable, type BaselineTable } from './baseline.js'
 
 export const RECORDS_MAP = 'records'
 export const BOARD_MAP = 'board'
@@ -20,12 +28,47 @@ export const SCHEMA_KEY = 'schema'
 
 /** Key under which a record's numeric x and y are stored together. */
 export const XY_KEY = 'xy'
-/** Fields stored as nested `Y.Map`s (merge per property). */
-export const NESTED_KEYS: ReadonlySet<string> = new Set(['props', 'meta'])
+/** Record fields whose own properties are flattened into prefixed keys. */
+const FLATTENED: Readonly<Record<string, string>> = { props: 'p.', meta: 'm.' }
+const PREFIX_TO_FIELD: Readonly<Record<string, string>> = { 'p.': 'props', 'm.': 'meta' }
 /** Fields derived from the key and never stored. */
 const DERIVED_KEYS: ReadonlySet<string> = new Set(['id', 'typeName'])
 
 export type JsonRecord = { id: string; typeName: string } & Record<string, unknown>
+type Entries = Map<string, unknown>
+/** What `readRecord` needs from a record's map (a `Y.Map`, or a plain `Map` of entries). */
+type EntrySource = { get(key: string): unknown; has(key: string): boolean; entries(): IterableIterator<[string, unknown]> }
+
+/** A doc's baseline, compiled: the stored entries a record of (typeName, type) is read on top of. */
+export interface Baseline {
+  readonly table: BaselineTable | null
+  entriesFor(typeName: string, type: unknown): Entries | undefined
+}
+
+/** One baseline entry, pre-split for `readRecord` (the hot path of loading a big board). */
+interface TemplateEntry {
+  /** `props`/`meta` for a prefixed key, null for a top-level field. */
+  field: string | null
+  key: string
+  value: unknown
+  isObject: boolean
+}
+const templates = new WeakMap<Entries, TemplateEntry[]>()
+
+function templateOf(entries: Entries): TemplateEntry[] {
+  let template = templates.get(entries)
+  if (!template) {
+    template = []
+    // Markers (`props: {}`) first, so that the prefixed keys have an object to go into.
+    const sorted = [...entries].sort(([a], [b]) => Number(a.charCodeAt(1) === 46) - Number(b.charCodeAt(1) === 46))
+    for (const [key, value] of sorted) {
+      const field = key.charCodeAt(1) === 46 ? PREFIX_TO_FIELD[key.slice(0, 2)] ?? null : null
+      template.push({ field, key: field ? key.slice(2) : key, value, isObject: typeof value === 'object' && value !== null })
+    }
+    templates.set(entries, template)
+  }
+  return template
+}
 
 export function getRecordsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(RECORDS_MAP)
@@ -41,110 +84,239 @@ export function typeNameFromId(id: string): string | null {
   return colon > 0 ? id.slice(0, colon) : null
 }
 
+// ---- baseline ------------------------------------------------------------------------------------
+
+export function compileBaseline(table: BaselineTable | null): Baseline {
+  const byTypeName = new Map<string, { common: Entries; byType: Map<string, Entries> }>()
+  for (const [typeName, entry] of Object.entries(table?.records ?? {})) {
+    const common: Entries = new Map()
+    forEachEntry(entry.fields ?? {}, (key, value) => common.set(key, value))
+    const byType = new Map<string, Entries>()
+    for (const [type, props] of Object.entries(entry.props ?? {})) {
+      const entries = new Map(common)
+      for (const [k, v] of Object.entries(props)) if (v !== undefined) entries.set(FLATTENED.props + k, v)
+      byType.set(type, entries)
+    }
+    byTypeName.set(typeName, { common, byType })
+  }
+  return {
+    table,
+    entriesFor(typeName, type) {
+      const entry = byTypeName.get(typeName)
+      if (!entry) return undefined
+      return (typeof type === 'string' && entry.byType.get(type)) || entry.common
+    },
+  }
+}
+
+/** A doc without a baseline: every field explicit. */
+export const EMPTY_BASELINE: Baseline = compileBaseline(null)
+const compiled = new WeakMap<object, Baseline>()
+
+/** The doc's baseline (EMPTY_BASELINE when it has none or a malformed one). Cheap: cached per value. */
+export function getBaseline(doc: Y.Doc): Baseline {
+  const raw = getBoardMap(doc).get(BASELINE_KEY)
+  if (typeof raw !== 'object' || raw === null) return EMPTY_BASELINE
+  let baseline = compiled.get(raw)
+  if (!baseline) {
+    baseline = compileBaseline(parseBaselineTable(raw))
+    compiled.set(raw, baseline)
+  }
+  return baseline
+}
+
+/**
+ * Writes the default baseline into a doc nobody has written yet (no records, no schema, no baseline);
+ * call inside the transaction that seeds it. Never into an existing board: its records were written
+ * against what it has. Returns whether it wrote.
+ */
+export function seedBaselineIfEmpty(doc: Y.Doc): boolean {
+  const board = getBoardMap(doc)
+  if (getRecordsMap(doc).size > 0 || board.has(BASELINE_KEY) || board.has(SCHEMA_KEY)) return false
+  board.set(BASELINE_KEY, defaultBaselineTable())
+  return true
+}
+
+// ---- entries -------------------------------------------------------------------------------------
+
 function hasXY(record: Record<string, unknown>): boolean {
   return typeof record.x === 'number' && typeof record.y === 'number'
 }
 
-/** Reads one record back from its `Y.Map`; null when the key has no type prefix or the value is no map. */
-export function readRecord(id: string, ymap: unknown): JsonRecord | null {
-  const typeName = typeNameFromId(id)
-  if (typeName === null || !(ymap instanceof Y.Map)) return null
-  const record: JsonRecord = { id, typeName }
-  for (const [key, value] of ymap.entries()) {
-    if (DERIVED_KEYS.has(key)) continue
-    if (key === XY_KEY && Array.isArray(value) && value.length === 2) {
-      record.x = value[0]
-      record.y = value[1]
-    } else if (value instanceof Y.Map) {
-      record[key] = value.toJSON()
+function isXY(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 2
+}
+
+/** Calls `fn` with every stored key of `record` and its value (no baseline applied). */
+function forEachEntry(record: Record<string, unknown>, fn: (key: string, value: unknown) => void): void {
+  const xy = hasXY(record)
+  for (const key in record) {
+    const value = record[key]
+    if (value === undefined || DERIVED_KEYS.has(key)) continue
+    if (xy && (key === 'x' || key === 'y')) continue
+    const prefix = FLATTENED[key]
+    if (prefix !== undefined && isPlainObject(value)) {
+      fn(key, {})
+      for (const k in value) if (value[k] !== undefined) fn(prefix + k, value[k])
     } else {
-      record[key] = value
+      fn(key, value)
     }
+  }
+  if (xy) fn(XY_KEY, [record.x, record.y])
+}
+
+function allEntries(record: Record<string, unknown>): Entries {
+  const entries: Entries = new Map()
+  forEachEntry(record, (key, value) => entries.set(key, value))
+  return entries
+}
+
+function baseFor(baseline: Baseline, record: Record<string, unknown>): Entries | undefined {
+  return typeof record.typeName === 'string' ? baseline.entriesFor(record.typeName, record.type) : undefined
+}
+
+function isBaselineValue(base: Entries | undefined, key: string, value: unknown): boolean {
+  return base !== undefined && base.has(key) && deepEqual(base.get(key), value)
+}
+
+/** The entries `record` stores against `baseline`: every entry that differs from it. */
+export function storedEntries(record: Record<string, unknown>, baseline: Baseline): Entries {
+  const base = baseFor(baseline, record)
+  const entries: Entries = new Map()
+  forEachEntry(record, (key, value) => {
+    if (!isBaselineValue(base, key, value)) entries.set(key, value)
+  })
+  return entries
+}
+
+function assign(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === XY_KEY && isXY(value)) {
+    record.x = (value as unknown[])[0]
+    record.y = (value as unknown[])[1]
+    return
+  }
+  const field = key.charCodeAt(1) === 46 /* . */ ? PREFIX_TO_FIELD[key.slice(0, 2)] : undefined
+  if (field !== undefined) {
+    let obj = record[field]
+    if (!isPlainObject(obj)) obj = record[field] = {}
+    ;(obj as Record<string, unknown>)[key.slice(2)] = value
+  } else if (FLATTENED[key] !== undefined && isPlainObject(value)) {
+    const current = record[key]
+    if (!isPlainObject(current)) record[key] = { ...value }
+    else for (const k in value) if (!(k in current)) current[k] = value[k]
+  } else {
+    record[key] = value
+  }
+}
+
+function cloneJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(cloneJson)
+  const out: Record<string, unknown> = {}
+  for (const k in value) out[k] = cloneJson((value as Record<string, unknown>)[k])
+  return out
+}
+
+// ---- records -------------------------------------------------------------------------------------
+
+/**
+ * Reads one record back from its map: the baseline for its typeName and `type`, overridden by what is
+ * stored. Null when the key has no type prefix or the value is no map.
+ */
+export function readRecord(id: string, ymap: unknown, baseline: Baseline = EMPTY_BASELINE): JsonRecord | null {
+  const typeName = typeNameFromId(id)
+  if (typeName === null || !(ymap instanceof Y.Map || ymap instanceof Map)) return null
+  const source = ymap as EntrySource
+  const record: JsonRecord = { id, typeName }
+  const base = baseline.entriesFor(typeName, source.get('type'))
+  if (base) {
+    // The baseline first, then what is stored on top. Baseline values are shared by every record:
+    // each record gets its own copy of objects.
+    for (const { field, key, value, isObject } of templateOf(base)) {
+      const copy = isObject ? cloneJson(value) : value
+      if (field === null) record[key] = copy
+      else if (isPlainObject(record[field])) (record[field] as Record<string, unknown>)[key] = copy
+      else assign(record, FLATTENED[field] + key, copy)
+    }
+  }
+  for (const [key, value] of source.entries()) {
+    if (!DERIVED_KEYS.has(key)) assign(record, key, value)
   }
   return record
 }
 
 /** A new `Y.Map` holding `record` (to be inserted into the records map). */
-export function createRecordMap(record: Record<string, unknown>): Y.Map<unknown> {
+export function createRecordMap(record: Record<string, unknown>, baseline: Baseline = EMPTY_BASELINE): Y.Map<unknown> {
   const ymap = new Y.Map<unknown>()
-  const xy = hasXY(record)
-  for (const [key, value] of Object.entries(record)) {
-    if (DERIVED_KEYS.has(key)) continue
-    if (xy && (key === 'x' || key === 'y')) continue
-    if (NESTED_KEYS.has(key) && isPlainObject(value)) {
-      ymap.set(key, new Y.Map(Object.entries(value)))
-    } else if (value !== undefined) {
-      ymap.set(key, value)
-    }
-  }
-  if (xy) ymap.set(XY_KEY, [record.x, record.y])
+  for (const [key, value] of storedEntries(record, baseline)) ymap.set(key, value)
   return ymap
 }
 
 /**
- * Writes into `ymap` only what differs between `prev` and `next` (one level deep inside `props` and
- * `meta`). `prev` must describe what `ymap` currently holds. Returns the number of entries written.
+ * Writes into `ymap` only what differs between `prev` and `next` (each prop and meta key on its own).
+ * `prev` must describe what `ymap` currently holds. A field set back to its baseline value is deleted.
+ * Returns the number of entries written.
  */
 export function patchRecordMap(
   ymap: Y.Map<unknown>,
   prev: Record<string, unknown>,
   next: Record<string, unknown>,
+  baseline: Baseline = EMPTY_BASELINE,
 ): number {
+  const base = baseFor(baseline, next)
+  if (base !== baseFor(baseline, prev)) return replaceRecordEntries(ymap, storedEntries(next, baseline))
+  const before = allEntries(prev)
+  const after = allEntries(next)
   let writes = 0
-  const keys = new Set([...Object.keys(prev), ...Object.keys(next)])
-  const xy = hasXY(next)
-  for (const key of keys) {
-    if (DERIVED_KEYS.has(key)) continue
-    if (xy && (key === 'x' || key === 'y')) continue
-    const before = prev[key]
-    const after = next[key]
-    if (NESTED_KEYS.has(key) && isPlainObject(after)) {
-      const nested = ymap.get(key)
-      if (nested instanceof Y.Map && isPlainObject(before)) {
-        writes += patchNested(nested, before, after)
-      } else {
-        ymap.set(key, new Y.Map(Object.entries(after)))
-        writes++
-      }
-    } else if (after === undefined) {
+  for (const [key, value] of after) {
+    const unchanged = before.has(key) && deepEqual(before.get(key), value)
+    // `xy` is rewritten when the map lacks it (an undo may restore a record without it).
+    if (unchanged && !(key === XY_KEY && !isXY(ymap.get(key)))) continue
+    if (isBaselineValue(base, key, value)) {
       if (ymap.has(key)) {
         ymap.delete(key)
         writes++
       }
-    } else if (!deepEqual(before, after)) {
-      ymap.set(key, after)
+    } else {
+      ymap.set(key, value)
       writes++
     }
   }
-  if (xy) {
-    const stored = ymap.get(XY_KEY)
-    const storedIsXY = Array.isArray(stored) && stored.length === 2
-    if (!storedIsXY || prev.x !== next.x || prev.y !== next.y) {
-      ymap.set(XY_KEY, [next.x, next.y])
+  for (const key of before.keys()) {
+    if (!after.has(key) && ymap.has(key)) {
+      ymap.delete(key)
       writes++
     }
-  } else if (ymap.has(XY_KEY)) {
-    ymap.delete(XY_KEY)
-    writes++
   }
   return writes
 }
 
-function patchNested(nested: Y.Map<unknown>, before: Record<string, unknown>, after: Record<string, unknown>): number {
+/** Makes `ymap` hold exactly `entries` (writing only the keys whose stored value differs). */
+export function replaceRecordEntries(ymap: Y.Map<unknown>, entries: ReadonlyMap<string, unknown>): number {
   let writes = 0
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const value = after[key]
-    if (value === undefined) {
-      if (nested.has(key)) {
-        nested.delete(key)
-        writes++
-      }
-    } else if (!deepEqual(before[key], value)) {
-      nested.set(key, value)
+  for (const key of [...ymap.keys()]) {
+    if (!entries.has(key)) {
+      ymap.delete(key)
+      writes++
+    }
+  }
+  for (const [key, value] of entries) {
+    if (!ymap.has(key) || !deepEqual(ymap.get(key), value)) {
+      ymap.set(key, value)
       writes++
     }
   }
   return writes
+}
+
+/**
+ * The entries of `known` (stored against `baseline`) that `ymap` lacks: what an undo/redo failed to
+ * restore when it re-created a record (restoreRepair.ts).
+ */
+export function missingEntries(ymap: Y.Map<unknown>, known: Record<string, unknown>, baseline: Baseline): Entries {
+  const missing: Entries = new Map()
+  for (const [key, value] of storedEntries(known, baseline)) if (!ymap.has(key)) missing.set(key, value)
+  return missing
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

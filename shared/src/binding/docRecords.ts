@@ -7,11 +7,14 @@ import type { SerializedSchema, StoreSchema, UnknownRecord } from '@tldraw/store
 import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPage, type TLRecord } from '@tldraw/tlschema'
 import {
   createRecordMap,
+  getBaseline,
   getBoardMap,
   getRecordsMap,
   patchRecordMap,
   readRecord,
   SCHEMA_KEY,
+  seedBaselineIfEmpty,
+  type Baseline,
   type JsonRecord,
 } from './docLayout.js'
 
@@ -21,8 +24,9 @@ import {
  */
 export function readRecordsFromDoc(doc: Y.Doc): TLRecord[] {
   const out: TLRecord[] = []
+  const baseline = getBaseline(doc)
   for (const [id, ymap] of getRecordsMap(doc).entries()) {
-    const record = readRecord(id, ymap)
+    const record = readRecord(id, ymap, baseline)
     if (record) out.push(record as unknown as TLRecord)
   }
   return out
@@ -31,25 +35,28 @@ export function readRecordsFromDoc(doc: Y.Doc): TLRecord[] {
 /**
  * Puts `records` into the doc in one transaction: new ids get a new `Y.Map`, existing ones are patched
  * field by field (only differing fields are written). Records absent from `records` are left alone.
+ * Into an EMPTY doc (nothing written yet) it first writes the default baseline ([B15]).
  */
 export function writeRecordsToDoc(doc: Y.Doc, records: readonly TLRecord[], origin?: unknown): void {
   const map = getRecordsMap(doc)
   doc.transact(() => {
-    for (const record of records) putRecord(map, record as unknown as JsonRecord)
+    if (records.length > 0) seedBaselineIfEmpty(doc)
+    const baseline = getBaseline(doc)
+    for (const record of records) putRecord(map, record as unknown as JsonRecord, baseline)
   }, origin)
 }
 
-/** Creates or patches one record in the records map. */
-export function putRecord(map: Y.Map<Y.Map<unknown>>, record: JsonRecord): void {
+/** Creates or patches one record in the records map (`baseline`: the doc's, `getBaseline(doc)`). */
+export function putRecord(map: Y.Map<Y.Map<unknown>>, record: JsonRecord, baseline: Baseline): void {
   const existing = map.get(record.id)
   if (existing instanceof Y.Map) {
-    const current = readRecord(record.id, existing)
+    const current = readRecord(record.id, existing, baseline)
     if (current) {
-      patchRecordMap(existing, current, record)
+      patchRecordMap(existing, current, record, baseline)
       return
     }
   }
-  map.set(record.id, createRecordMap(record))
+  map.set(record.id, createRecordMap(record, baseline))
 }
 
 /** Number of `shape:` records in the doc (cheap: no record is decoded). */
@@ -79,9 +86,10 @@ export function initialBoardRecords(): TLRecord[] {
   ]
 }
 
-/** Seeds a new board (used by the server when a board is created): initial records + schema. */
+/** Seeds a new board (used by the server when a board is created): baseline, initial records, schema. */
 export function writeInitialBoard(doc: Y.Doc, schema: StoreSchema<TLRecord, unknown>, origin?: unknown): void {
   doc.transact(() => {
+    seedBaselineIfEmpty(doc)
     writeRecordsToDoc(doc, initialBoardRecords(), origin)
     writeDocSchema(doc, schema.serialize())
   }, origin)

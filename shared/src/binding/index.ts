@@ -9,9 +9,12 @@ export {
   XY_KEY,
   getRecordsMap,
   getBoardMap,
+  getBaseline,
   readRecord,
   typeNameFromId,
+  type Baseline,
 } from './docLayout.js'
+export { BASELINE_KEY, defaultBaselineTable, type BaselineTable } from './baseline.js'
 export * from './headlessStore.js'
 export { makeGeoShape, makeFrameShape, makeArrowShape, makeArrowBinding, FIRST_PAGE_ID } from './testing.js'
 export { measureBoard, type BoardMeasurement } from './measure.js'

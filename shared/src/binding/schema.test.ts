@@ -6,6 +6,7 @@ import { checkDocSchema } from './schemaCheck.js'
 import { createHeadlessStore } from './headlessStore.js'
 import { readRecordsFromDoc, writeInitialBoard, writeRecordsToDoc } from './docRecords.js'
 import { getBoardMap, getRecordsMap } from './docLayout.js'
+import { BASELINE_KEY, defaultBaselineTable, type BaselineTable } from './baseline.js'
 import { makeGeoShape } from './testing.js'
 
 const schema = createTLSchema()
@@ -22,9 +23,20 @@ function geoBeforeFlip(x = 0): TLRecord {
   return { ...shape, props } as unknown as TLRecord
 }
 
+/** The baseline an older version would have written: geo props as of that version. */
+function olderBaseline(edit: (geo: Record<string, unknown>) => void): BaselineTable {
+  const table = defaultBaselineTable()
+  edit(table.records.shape.props!.geo)
+  return table
+}
+
 function olderDoc() {
   const doc = new Y.Doc()
   writeInitialBoard(doc, schema)
+  getBoardMap(doc).set(BASELINE_KEY, olderBaseline((geo) => {
+    delete geo.flipX
+    delete geo.flipY
+  }))
   writeRecordsToDoc(doc, [geoBeforeFlip(1), geoBeforeFlip(2)])
   getBoardMap(doc).set('schema', withSequence('com.tldraw.shape.geo', 11))
   return doc
@@ -66,6 +78,45 @@ describe('binding and schemas', () => {
     expect(binding.getReadonlyReason()).toBeNull()
     const shapes = store.allRecords().filter((r) => r.typeName === 'shape')
     expect(shapes.map((s) => (s as { props: { flipX: boolean } }).props.flipX)).toEqual([false, false])
+
+    // A second client meeting the migrated doc writes nothing.
+    const doc2 = new Y.Doc()
+    Y.applyUpdate(doc2, Y.encodeStateAsUpdate(doc))
+    const updates = vi.fn()
+    doc2.on('update', updates)
+    bindStoreToDoc({ store: createHeadlessStore(), doc: doc2 })
+    expect(updates).not.toHaveBeenCalled()
+  })
+
+  it('[B9][B15] a migration that removes a prop the baseline supplies narrows the baseline', () => {
+    // Geo shapes as tldraw wrote them before AddRichText (geo 10): `text`, no richText, no flips.
+    const doc = new Y.Doc()
+    writeInitialBoard(doc, schema)
+    getBoardMap(doc).set(BASELINE_KEY, olderBaseline((geo) => {
+      delete geo.flipX
+      delete geo.flipY
+      delete geo.richText
+      geo.text = ''
+    }))
+    const old = (x: number, text: string) => {
+      const { flipX: _x, flipY: _y, richText: _r, ...props } = makeGeoShape({ x }).props
+      return { ...makeGeoShape({ x }), props: { ...props, text } } as unknown as TLRecord
+    }
+    const plain = old(1, '')
+    const labelled = old(2, 'hello')
+    writeRecordsToDoc(doc, [plain, labelled])
+    expect(getRecordsMap(doc).get(plain.id)!.has('p.text')).toBe(false)
+    getBoardMap(doc).set('schema', withSequence('com.tldraw.shape.geo', 9))
+
+    const store = createHeadlessStore()
+    const binding = bindStoreToDoc({ store, doc })
+    expect(binding.getReadonlyReason()).toBeNull()
+    const geo = (getBoardMap(doc).get(BASELINE_KEY) as BaselineTable).records.shape.props!.geo
+    expect('text' in geo).toBe(false)
+    for (const record of readRecordsFromDoc(doc)) expect(() => schema.types[record.typeName].validate(record)).not.toThrow()
+    const shapes = store.allRecords().filter((r) => r.typeName === 'shape') as Array<{ props: Record<string, unknown> }>
+    expect(shapes).toHaveLength(2)
+    for (const shape of shapes) expect('text' in shape.props).toBe(false)
 
     // A second client meeting the migrated doc writes nothing.
     const doc2 = new Y.Doc()
