@@ -308,7 +308,9 @@ export function bindStoreToDoc({
     if (event.keysChanged.has(BASELINE_KEY)) {
       for (const id of records.keys()) markPending(id, false)
       for (const record of store.allRecords()) if (isDocumentType(record.typeName)) markPending(record.id, false)
-      applyPending()
+      // When the same transaction added records (a first sync), the records observer runs after this
+      // one and applies everything once.
+      if (!transaction.changed.has(records as unknown as Y.AbstractType<Y.YEvent<any>>)) applyPending()
     }
   }
 
