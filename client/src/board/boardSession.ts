@@ -151,6 +151,9 @@ export function createBoardSession(opts: {
     binding = bind({
       store,
       doc,
+      // Undo steps are tldraw's own: undoOverrides closes a step at every history stopping point the
+      // editor marks (one per user action). A time window would split a slow drag into several steps.
+      captureTimeoutMs: Number.MAX_SAFE_INTEGER,
       log: {
         warn: (msg, fields) => console.warn(`[overlap] binding: ${msg}`, fields ?? ''),
         info: (msg, fields) => log(`binding: ${msg}`, fields),
