@@ -3,7 +3,6 @@
  * (tldraw's `toImage`), a PDF with one page per frame in reading order (or the whole board on one page),
  * and a `.tldr` file that tldraw.com opens.
  */
-import { PDFDocument } from 'pdf-lib'
 import { serializeTldrawJsonBlob, type Editor, type TLShapeId } from 'tldraw'
 import { briefFileName } from '../web/briefDownload'
 import { readingOrder } from './frameOrder'
@@ -60,6 +59,8 @@ export async function exportPdf(editor: Editor, onProgress: (p: PdfProgress) => 
   const frames = framesInReadingOrder(editor)
   const pages: TLShapeId[][] = frames.length > 0 ? frames.map((f) => [f.id]) : [[...editor.getCurrentPageShapeIds()]]
   if (pages[0].length === 0) throw new Error('The board is empty.')
+  // pdf-lib is ~0.5 MB: loaded on the first PDF export, not with every board page.
+  const { PDFDocument } = await import('pdf-lib')
   const pdf = await PDFDocument.create()
   onProgress({ done: 0, total: pages.length })
   for (const [i, ids] of pages.entries()) {
