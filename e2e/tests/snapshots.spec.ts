@@ -92,4 +92,10 @@ test('snapshots: save in History, view the old board read-only, compare, restore
   await expect(a.page.getByTestId('history-notice')).toContainText('Restored')
   await expect.poll(() => liveIds(b.page), { message: 'B sees the restored board' }).toEqual(original)
   await expect.poll(() => liveIds(a.page), { message: 'A sees the restored board' }).toEqual(original)
+
+  // The restore is one change of A's: A's undo takes the whole of it back, for B too.
+  // The undo button of tldraw's own menu bar (the confirm button that had focus is gone).
+  await a.page.getByTestId('quick-actions.undo').click()
+  await expect.poll(() => liveIds(b.page), { message: 'B sees the restore undone' }).not.toContain(victim)
+  await expect.poll(() => liveIds(a.page), { message: 'A sees the restore undone' }).not.toContain(victim)
 })

@@ -92,11 +92,6 @@ export async function getSnapshot(
   return { meta, document }
 }
 
-export async function restoreSnapshot(boardId: string, snapshotId: string, fetchImpl: typeof fetch = fetch): Promise<{ changed: boolean }> {
-  const body = await json(await fetchImpl(`${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}/restore`, { method: 'POST' }))
-  return { changed: isObject(body) && body.changed === true }
-}
-
 /** The board as the server has it now (for "compare with now"). */
 export async function getBoardDocument(boardId: string, fetchImpl: typeof fetch = fetch): Promise<StoreDocument> {
   const document = parseStoreDocument(await json(await fetchImpl(`${base(boardId)}/snapshot`, { cache: 'no-store' })))

@@ -1,16 +1,17 @@
 /**
  * The history side panel: save a named snapshot, list snapshots (newest first), open one read-only,
- * restore one into the live board (the server applies it as one change everyone sees), and compare one
+ * restore one into the live board (one change of ours: everyone sees it live, Ctrl+Z takes it back), and compare one
  * with the board now (rows zoom to the shape; added/changed shapes are outlined in THIS tab only).
  */
 import { useCallback, useEffect, useState } from 'react'
 import { Box, useEditor, type TLShapeId } from 'tldraw'
-import { createSnapshot, getBoardDocument, getSnapshot, listSnapshots, restoreSnapshot, type SnapshotMeta } from '../api/snapshotsApi'
+import { createSnapshot, getBoardDocument, getSnapshot, listSnapshots, type SnapshotMeta } from '../api/snapshotsApi'
 import { useBoardUi } from '../board/BoardUiContext'
 import { useIdentity } from '../identity/IdentityContext'
 import { snapshotPath } from '../routes'
 import { compareItems, highlightCss, type CompareItem } from './compareItems'
 import { formatTime } from './formatTime'
+import { restoreIntoEditor } from './restoreIntoEditor'
 import './history.css'
 
 type Comparison = { snapshot: SnapshotMeta; items: CompareItem[] }
@@ -65,9 +66,10 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const restore = (s: SnapshotMeta) =>
     run(async () => {
       setConfirmRestore(null)
-      const { changed } = await restoreSnapshot(boardId, s.id)
+      const { document } = await getSnapshot(boardId, s.id)
+      const { put, removed } = restoreIntoEditor(editor, document)
       setComparison(null)
-      setNotice(changed ? `Restored “${s.name}” for everyone.` : `The board already equals “${s.name}”.`)
+      setNotice(put + removed > 0 ? `Restored “${s.name}” for everyone (Ctrl+Z undoes it).` : `The board already equals “${s.name}”.`)
     })
 
   const compare = (s: SnapshotMeta) =>
@@ -161,7 +163,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             </div>
             {confirmRestore === s.id && (
               <div className="ov-history-confirm" data-testid="restore-confirm">
-                <span>Replace the board with “{s.name}” for everyone? (It can be restored back from a later snapshot.)</span>
+                <span>Replace the board with “{s.name}” for everyone? (Ctrl+Z undoes it.)</span>
                 <button type="button" data-testid="restore-confirm-yes" onClick={() => void restore(s)}>
                   Restore
                 </button>
