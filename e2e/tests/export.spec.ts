@@ -124,3 +124,26 @@ test('a long PDF export shows progress and can be cancelled: no file is saved', 
   expect(downloads).toEqual([])
   await expect(a.page.getByTestId('export-error')).toHaveCount(0)
 })
+
+test('import into this board: a file made by tldraw 2.x lands on the open board for everyone, as one undo step', async ({ actor, baseURL }) => {
+  const boardId = await createTemplateBoard(baseURL!, 'e2e import here')
+  const a = await actor('Alice')
+  const b = await actor('Bob')
+  await a.openBoard(boardId)
+  await b.openBoard(boardId)
+  const before = (await a.shapes()).map((s) => s.id)
+  const fixture = await readFile(new URL('../../server/src/snapshots/__fixtures__/tldraw-2.4.6.tldr', import.meta.url))
+
+  await a.page.getByTestId('export-button').click()
+  const chooser = a.page.waitForEvent('filechooser')
+  await a.page.getByTestId('import-tldr-here').click()
+  await (await chooser).setFiles({ name: 'old.tldr', mimeType: 'application/json', buffer: fixture })
+
+  // The fixture holds six shapes (frame, two geo, note, text, arrow); they arrive with fresh ids.
+  await expect.poll(async () => (await b.shapes()).length, { message: 'B sees the imported shapes' }).toBe(before.length + 6)
+  expect(new URL(a.page.url()).pathname).toBe(`/b/${boardId}`)
+  await a.waitSynced()
+
+  await a.page.getByTestId('quick-actions.undo').click()
+  await expect.poll(async () => (await b.shapes()).map((s) => s.id).sort(), { message: 'one undo removes the import' }).toEqual([...before].sort())
+})

@@ -1,21 +1,31 @@
 /**
- * "Import .tldr…": the chosen file goes to `POST /api/boards/import` as a NEW board, then we open it.
- * The server parses and migrates it; when it refuses, its reason is shown here and nothing is created.
+ * "Import .tldr…": as a NEW board (the file goes to `POST /api/boards/import`, then we open it; the
+ * server parses and migrates it) or into THIS board (parsed here with the same code, pasted as one
+ * undoable change). When a file is refused, the reason is shown and nothing changes.
  */
 import { useRef, useState } from 'react'
+import { useEditor } from 'tldraw'
 import { importTldr } from '../api/snapshotsApi'
 import { navigate } from '../routes'
+import { importIntoEditor } from './importIntoEditor'
 
 const nameFromFile = (fileName: string) => fileName.replace(/\.(tldr|json)$/i, '').trim().slice(0, 100) || 'Imported board'
 
 export function ImportTldrButton() {
+  const editor = useEditor()
   const input = useRef<HTMLInputElement>(null)
+  const target = useRef<'new' | 'here'>('new')
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' })
 
   const onFile = async (file: File | undefined) => {
     if (!file) return
     setState({ kind: 'busy' })
     try {
+      if (target.current === 'here') {
+        await importIntoEditor(editor, await file.text())
+        setState({ kind: 'idle' })
+        return
+      }
       const board = await importTldr(file, nameFromFile(file.name))
       setState({ kind: 'idle' })
       navigate(`/b/${encodeURIComponent(board.id)}`)
@@ -28,8 +38,29 @@ export function ImportTldrButton() {
 
   return (
     <>
-      <button type="button" role="menuitem" disabled={state.kind === 'busy'} data-testid="import-tldr" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        role="menuitem"
+        disabled={state.kind === 'busy'}
+        data-testid="import-tldr"
+        onClick={() => {
+          target.current = 'new'
+          input.current?.click()
+        }}
+      >
         {state.kind === 'busy' ? 'Importing…' : 'Import .tldr as a new board…'}
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        disabled={state.kind === 'busy'}
+        data-testid="import-tldr-here"
+        onClick={() => {
+          target.current = 'here'
+          input.current?.click()
+        }}
+      >
+        Import .tldr into this board…
       </button>
       <input
         ref={input}

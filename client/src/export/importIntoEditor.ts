@@ -1,0 +1,48 @@
+/**
+ * Imports a `.tldr` file into the board that is open, as one undoable change everyone sees: the file is
+ * parsed and migrated with the same code the server uses (`parseTldrawFile`), its shapes get fresh ids
+ * and land, selected, at the centre of the view (tldraw's paste path), so nothing already on the board
+ * is overwritten. Images the file carries inline (tldraw.com embeds them as data: URLs) are uploaded to
+ * the board first: the shared doc holds only URLs.
+ */
+import { parseTldrawFile } from '@overlap/shared'
+import type { Editor, TLAsset, TLContent, TLRecord, TLShape, TLShapeId } from 'tldraw'
+
+export async function importIntoEditor(editor: Editor, fileText: string): Promise<{ shapes: number }> {
+  let json: unknown
+  try {
+    json = JSON.parse(fileText)
+  } catch {
+    throw new Error('the file is not JSON (a .tldr file is)')
+  }
+  const parsed = parseTldrawFile(json, editor.store.schema)
+  if (!parsed.ok) throw new Error(parsed.message)
+  const records = parsed.records as TLRecord[]
+  const shapes = records.filter((r): r is TLShape => r.typeName === 'shape')
+  if (shapes.length === 0) throw new Error('the file has no shapes')
+  const ids = new Set<string>(shapes.map((s) => s.id))
+  const assets = await Promise.all(
+    records.filter((r): r is TLAsset => r.typeName === 'asset').map((asset) => uploadInlineImage(editor, asset))
+  )
+  const content: TLContent = {
+    shapes,
+    bindings: records.filter((r) => r.typeName === 'binding') as TLContent['bindings'],
+    assets,
+    rootShapeIds: shapes.filter((s) => !ids.has(s.parentId)).map((s) => s.id as TLShapeId),
+    schema: editor.store.schema.serialize(),
+  }
+  editor.markHistoryStoppingPoint('overlap import tldr')
+  editor.putContentOntoCurrentPage(content, { select: true, point: editor.getViewportPageBounds().center })
+  editor.markHistoryStoppingPoint('overlap imported tldr')
+  editor.zoomToSelection({ animation: { duration: 200 } })
+  return { shapes: shapes.length }
+}
+
+async function uploadInlineImage(editor: Editor, asset: TLAsset): Promise<TLAsset> {
+  const src = (asset.props as { src?: string | null }).src
+  if (!src || !src.startsWith('data:')) return asset
+  const blob = await (await fetch(src)).blob()
+  const name = (asset.props as { name?: string }).name || 'image'
+  const { src: url } = await editor.uploadAsset(asset, new File([blob], name, { type: blob.type }))
+  return { ...asset, props: { ...asset.props, src: url } } as TLAsset
+}
