@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test.js'
+import { postBoard } from '../fixtures/api.js'
 
 interface MiniEditor {
   getCurrentPageShapes(): Array<{ id: string; type: string }>
@@ -14,13 +15,7 @@ interface MiniEditor {
 type SnapWindow = Window & { __overlap?: { editor: MiniEditor }; __overlapSnapshot?: { editor: MiniEditor } }
 
 async function createTemplateBoard(baseURL: string, name: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, template: 'problem-web' }),
-  })
-  expect(res.status).toBe(201)
-  return ((await res.json()) as { id: string }).id
+  return (await postBoard(baseURL, { name, template: 'problem-web' })).id
 }
 
 const liveIds = (page: Page) =>

@@ -35,7 +35,8 @@ import { createPresenceSync, type PresenceSync } from './presence'
 export type SyncStatus = 'connecting' | 'live' | 'offline'
 
 export interface BoardSessionSnapshot {
-  phase: 'loading' | 'ready' | 'not-found'
+  /** `unauthorized`: the server closed with 4401 (no token, or the link was rotated) [A8]. */
+  phase: 'loading' | 'ready' | 'not-found' | 'unauthorized'
   status: SyncStatus
   /** Local changes not yet confirmed stored by the server. */
   pending: number
@@ -80,6 +81,10 @@ export function createBoardSession(opts: {
   assets: TLAssetStore
   /** WebSocket base, e.g. `wss://host/sync`; the provider appends `/<boardId>`. */
   syncUrl: string
+  /** The link token, sent as y-websocket `params` (`/sync/<id>?token=`) [A3]. */
+  token?: string | null
+  /** A viewer's editor is read-only whatever the doc says [A5]. */
+  viewOnly?: boolean
   bind?: BindStoreToDoc
   log?: (msg: string, data?: unknown) => void
 }): BoardSession {
@@ -93,6 +98,7 @@ export function createBoardSession(opts: {
   // vector, and the server sends just what this browser lacks instead of the whole board.
   const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {
     connect: false,
+    params: opts.token ? { token: opts.token } : {},
     shouldReconnect: (event) => isRetryableClose(event.code),
   })
 
@@ -102,7 +108,7 @@ export function createBoardSession(opts: {
     return UserRecordType.create({ id: createUserId(id.id), name: id.name, color: id.color })
   })
   const $collabStatus = atom<'online' | 'offline'>('overlap collaboration status', 'offline')
-  const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', 'readwrite')
+  const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', opts.viewOnly ? 'readonly' : 'readwrite')
 
   const store = createTLStore({
     shapeUtils: defaultShapeUtils,
@@ -146,7 +152,7 @@ export function createBoardSession(opts: {
   let disposed = false
 
   function startBinding(reason: string) {
-    if (binding || disposed || snapshot.phase === 'not-found') return
+    if (binding || disposed || snapshot.phase === 'not-found' || snapshot.phase === 'unauthorized') return
     log('binding store to doc', { boardId, reason })
     binding = bind({
       store,
@@ -161,7 +167,7 @@ export function createBoardSession(opts: {
       onInvalidRecord: (invalid) => log('skipped an invalid record from the doc', { id: invalid.id, reason: invalid.reason }),
     })
     const applyReadonly = (r: ReadonlyReason) => {
-      $mode.set(r === null ? 'readwrite' : 'readonly')
+      $mode.set(r === null && !opts.viewOnly ? 'readwrite' : 'readonly')
       update({ readonlyReason: r })
     }
     applyReadonly(binding.getReadonlyReason())
@@ -184,6 +190,7 @@ export function createBoardSession(opts: {
   }
   const onClosed = (event: { code: number; reason: string }) => {
     if (event.code === CloseCode.NotFound) update({ phase: 'not-found', fatalClose: event })
+    else if (event.code === CloseCode.Unauthorized) update({ phase: 'unauthorized', fatalClose: event })
     else update({ fatalClose: event })
     refreshStatus()
   }

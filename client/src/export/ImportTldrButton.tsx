@@ -18,6 +18,7 @@ export function ImportTldrButton() {
     try {
       const board = await importTldr(file, nameFromFile(file.name))
       setState({ kind: 'idle' })
+      // importTldr remembered the new board's links and facilitator token; BoardPage puts it in the URL.
       navigate(`/b/${encodeURIComponent(board.id)}`)
     } catch (err) {
       setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
