@@ -198,7 +198,8 @@ export function createBoardSession(opts: {
   provider.on('status', onStatus)
   provider.on('connection-close', onConnectionClose)
   provider.on('closed', onClosed)
-  const offPending = pendingTracker.onChange((pending) => update({ pending }))
+  // A viewer's writes are never stored (the server drops them [A5]), so nothing of it is "unsaved".
+  const offPending = pendingTracker.onChange((pending) => update({ pending: opts.viewOnly ? 0 : pending }))
 
   let connectRequested = false
   const connectOnce = () => {
