@@ -78,7 +78,7 @@ export function BoardEditor({
   const setUserPreferences = useCallback(
     (prefs: TLUserPreferences) => {
       const current = identityRef.current
-      const next = parseIdentity({ id: current.id, name: prefs.name ?? current.name, color: prefs.color ?? current.color })
+      const next = parseIdentity({ ...current, name: prefs.name ?? current.name, color: prefs.color ?? current.color })
       if (next && (next.name !== current.name || next.color !== current.color)) setIdentity(next)
     },
     [setIdentity]

@@ -107,6 +107,10 @@ export function createBoardSession(opts: {
     const id = $identity.get()
     return UserRecordType.create({ id: createUserId(id.id), name: id.name, color: id.color })
   })
+  // Published as presence `meta` (TLInstancePresence.meta): peers see each other's side [A9].
+  const $presenceMeta = computed<Record<string, string | null>>('overlap presence meta', () => ({
+    side: $identity.get().side ?? null,
+  }))
   const $collabStatus = atom<'online' | 'offline'>('overlap collaboration status', 'offline')
   const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', opts.viewOnly ? 'readonly' : 'readwrite')
 
@@ -172,7 +176,7 @@ export function createBoardSession(opts: {
     }
     applyReadonly(binding.getReadonlyReason())
     unsubscribeReadonly = binding.onReadonlyChange(applyReadonly)
-    presence = createPresenceSync({ store, awareness: provider.awareness, $user, log })
+    presence = createPresenceSync({ store, awareness: provider.awareness, $user, $meta: $presenceMeta, log })
     update({ phase: 'ready' })
   }
 
