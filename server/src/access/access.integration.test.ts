@@ -235,3 +235,16 @@ describe('[A7] HTTP routes of a board need a token of a suitable role', () => {
     for (const p of ['/api/templates', '/healthz', '/readyz', '/config.js']) expect((await api(p)).status).toBe(200)
   })
 })
+
+describe('[A6] rotation races', () => {
+  it('[A6] a token authorized before a rotation cannot join after it', async () => {
+    const { access } = srv.overlap
+    const decision = await access.authorize(boardId, tokens.edit)
+    expect(decision.kind).toBe('granted')
+    if (decision.kind !== 'granted') return
+    expect(access.isCurrent(boardId, 'edit', decision.tokenHash)).toBe(true)
+    await access.rotate(boardId, 'edit')
+    expect(access.isCurrent(boardId, 'edit', decision.tokenHash)).toBe(false)
+    expect(access.isCurrent(boardId, 'view', 'anything')).toBe(true)
+  })
+})

@@ -28,6 +28,11 @@ export interface AccessService {
   authorize(boardId: BoardId, rawToken: unknown): Promise<AccessDecision>
   /** Replaces `role`'s token; resolves to the new token after it is stored and listeners ran. */
   rotate(boardId: BoardId, role: Role): Promise<AccessToken>
+  /**
+   * False if `role` of `boardId` was rotated away from `tokenHash` in this process. Closes the race
+   * where a socket was authorized just before a rotation and joins just after it ([A6]).
+   */
+  isCurrent(boardId: BoardId, role: Role, tokenHash: string): boolean
   /** Called after a rotation with the role and its new hash. */
   onRotated(listener: (boardId: BoardId, role: Role, newHash: string) => void): void
 }
@@ -44,6 +49,9 @@ export function createAccessService({
   randomBytes?: (n: number) => Uint8Array
 }): AccessService {
   const listeners: ((boardId: BoardId, role: Role, newHash: string) => void)[] = []
+  /** Latest hash of every role rotated since start (one short entry per rotation ever made). */
+  const rotated = new Map<string, string>()
+  const key = (boardId: BoardId, role: Role) => `${boardId} ${role}`
   const newToken = () => Buffer.from(randomBytes(ACCESS_TOKEN_BYTES)).toString('base64url') as AccessToken
 
   return {
@@ -70,8 +78,13 @@ export function createAccessService({
       const token = newToken()
       const hash = hashToken(token)
       await storage.setLinkHash(boardId, role, hash)
+      rotated.set(key(boardId, role), hash)
       for (const l of listeners) l(boardId, role, hash)
       return token
+    },
+    isCurrent(boardId, role, tokenHash) {
+      const latest = rotated.get(key(boardId, role))
+      return latest === undefined || latest === tokenHash
     },
     onRotated(listener) {
       listeners.push(listener)

@@ -183,6 +183,10 @@ export function createSyncEndpoint({
           wss.handleUpgrade(req, socket, head, (ws) => {
             switch (decision.kind) {
               case 'granted':
+                if (!access.isCurrent(boardId, decision.role, decision.tokenHash)) {
+                  refuse(ws, CloseCode.Unauthorized)
+                  return
+                }
                 onConnection(ws, boardId, { role: decision.role, tokenHash: decision.tokenHash })
                 return
               case 'not-found':
