@@ -19,7 +19,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const editor = useEditor()
-  const { boardId } = useBoardUi()
+  const { boardId, role } = useBoardUi()
   const { identity } = useIdentity()
   const [snapshots, setSnapshots] = useState<SnapshotMeta[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -100,26 +100,29 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </header>
-      <form
-        className="ov-history-save"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <input
-          data-testid="snapshot-name"
-          placeholder="Snapshot name"
-          maxLength={100}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          // Keep tldraw's shortcuts away from the text field.
-          onKeyDown={(e) => e.stopPropagation()}
-        />
-        <button type="submit" data-testid="snapshot-save" disabled={busy}>
-          Save snapshot
-        </button>
-      </form>
+      {/* A viewer may read snapshots but not take one (403, [A7]). */}
+      {role !== 'view' && (
+        <form
+          className="ov-history-save"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void save()
+          }}
+        >
+          <input
+            data-testid="snapshot-name"
+            placeholder="Snapshot name"
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            // Keep tldraw's shortcuts away from the text field.
+            onKeyDown={(e) => e.stopPropagation()}
+          />
+          <button type="submit" data-testid="snapshot-save" disabled={busy}>
+            Save snapshot
+          </button>
+        </form>
+      )}
       {error && (
         <p className="ov-history-error" role="alert" data-testid="history-error">
           {error}
