@@ -4,7 +4,11 @@
  */
 import { expect, test } from '../fixtures/test.js'
 
-type RoleWindow = Window & { __overlap?: { editor: { getInstanceState(): { isReadonly: boolean } } } }
+type RoleWindow = Window & {
+  __overlap?: {
+    editor: { getInstanceState(): { isReadonly: boolean }; getCollaborators(): Array<{ userName: string; meta: Record<string, unknown> }> }
+  }
+}
 
 test('[A5] a viewer cannot draw (r + drag creates nothing, editor read-only) and sees the editor’s changes live', async ({ board, actor }) => {
   const editor = await actor('Eve')
@@ -37,6 +41,15 @@ test('[A5] a viewer cannot draw (r + drag creates nothing, editor read-only) and
   await expect.poll(async () => (await viewer.shapes()).map((s) => s.type), { message: 'the viewer sees the rectangle' }).toEqual(['geo'])
   // Only the editor's shape exists anywhere.
   expect((await editor.shapes()).map((s) => s.type)).toEqual(['geo'])
+
+  // [A9] The viewer's presence (relayed like anyone's) carries the side it picked.
+  await expect
+    .poll(() =>
+      editor.page.evaluate(() =>
+        (window as RoleWindow).__overlap!.editor.getCollaborators().map((c) => ({ name: c.userName, side: c.meta.side }))
+      )
+    )
+    .toContainEqual({ name: viewer.name, side: viewer.identity.side })
 })
 
 test('[A6] the facilitator rotates the edit link from the Share menu; the editor’s page says the link is no longer valid', async ({ board, actor }) => {
