@@ -6,19 +6,14 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test.js'
+import { postBoard } from '../fixtures/api.js'
 
 type EditorWindow = Window & {
   __overlap?: { editor: { getCurrentPageShapes(): Array<{ type: string; parentId: string }> } }
 }
 
 async function createTemplateBoard(baseURL: string, name: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, template: 'problem-web' }),
-  })
-  expect(res.status).toBe(201)
-  return ((await res.json()) as { id: string }).id
+  return (await postBoard(baseURL, { name, template: 'problem-web' })).id
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {

@@ -1,4 +1,3 @@
-import { getBoard } from '../fixtures/api.js'
 import { expect, test } from '../fixtures/test.js'
 
 test('home: create a named board, land on /b/<id>, find it in the recent list', async ({ actor, baseURL }) => {
@@ -8,11 +7,14 @@ test('home: create a named board, land on /b/<id>, find it in the recent list', 
   await a.page.getByTestId('new-board-name').fill(name)
   await a.page.getByTestId('create-board').click()
 
-  await expect(a.page).toHaveURL(/\/b\/[A-Za-z0-9_-]+$/)
+  // The creator lands on the facilitator link ([A8]).
+  await expect(a.page).toHaveURL(/\/b\/[A-Za-z0-9_-]+\?token=[A-Za-z0-9_-]{43}$/)
   const id = new URL(a.page.url()).pathname.split('/').pop()!
+  const token = new URL(a.page.url()).searchParams.get('token')!
   await a.waitForEditor()
   await a.waitSynced()
-  expect(await getBoard(baseURL!, id)).toMatchObject({ id, name })
+  const meta = await fetch(`${baseURL}/api/boards/${id}`, { headers: { Authorization: `Bearer ${token}` } })
+  expect(await meta.json()).toMatchObject({ id, name, role: 'facilitator' })
 
   await a.page.goto('/')
   const recent = a.page.getByTestId('recent-boards')
@@ -20,9 +22,9 @@ test('home: create a named board, land on /b/<id>, find it in the recent list', 
   await expect(link).toBeVisible()
   await expect(link).toHaveAttribute('href', `/b/${id}`)
 
-  // And it opens the board again.
+  // And it opens the board again, with the remembered token put back in the URL.
   await link.click()
-  await expect(a.page).toHaveURL(new RegExp(`/b/${id}$`))
+  await expect(a.page).toHaveURL(new RegExp(`/b/${id}\\?token=${token}$`))
   await a.waitForEditor()
   await a.waitSynced()
 })

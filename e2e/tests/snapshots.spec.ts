@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test.js'
+import { postBoard } from '../fixtures/api.js'
 
 interface MiniEditor {
   getCurrentPageShapes(): Array<{ id: string; type: string }>
@@ -14,13 +15,10 @@ interface MiniEditor {
 type SnapWindow = Window & { __overlap?: { editor: MiniEditor }; __overlapSnapshot?: { editor: MiniEditor } }
 
 async function createTemplateBoard(baseURL: string, name: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, template: 'problem-web' }),
-  })
-  expect(res.status).toBe(201)
-  return ((await res.json()) as { id: string }).id
+  return (await createTemplateBoardWithTokens(baseURL, name)).id
+}
+async function createTemplateBoardWithTokens(baseURL: string, name: string) {
+  return postBoard(baseURL, { name, template: 'problem-web' })
 }
 
 const liveIds = (page: Page) =>
@@ -29,7 +27,8 @@ const snapshotIds = (page: Page) =>
   page.evaluate(() => (window as SnapWindow).__overlapSnapshot!.editor.getCurrentPageShapes().map((s) => s.id).sort())
 
 test('snapshots: save in History, view the old board read-only, compare, restore live for another user', async ({ actor, baseURL }) => {
-  const boardId = await createTemplateBoard(baseURL!, 'e2e snapshots')
+  const created = await createTemplateBoardWithTokens(baseURL!, 'e2e snapshots')
+  const boardId = created.id
   const a = await actor('Alice')
   const b = await actor('Bob')
   await Promise.all([a.openBoard(boardId), b.openBoard(boardId)])
@@ -82,6 +81,12 @@ test('snapshots: save in History, view the old board read-only, compare, restore
   await view.mouse.up()
   expect(await snapshotIds(view)).toEqual(original)
   await expect(view.getByTestId('snapshot-back-link')).toHaveAttribute('href', `/b/${boardId}`)
+
+  // Shared with the VIEW token, the snapshot opens for someone who has never seen the board.
+  const stranger = await actor('Stan')
+  await stranger.page.goto(`/b/${boardId}/s/${snapshotId}?token=${created.tokens.view}`)
+  await stranger.page.waitForFunction(() => (window as SnapWindow).__overlapSnapshot?.editor !== undefined)
+  expect(await snapshotIds(stranger.page)).toEqual(original)
   // …while the live board has moved on.
   expect(await liveIds(a.page)).not.toContain(victim)
   await view.close()

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import type { Actor } from '../fixtures/actor.js'
 import { expect, test } from '../fixtures/test.js'
+import { boardFetch } from '../fixtures/api.js'
 
 interface WebShape {
   id: string
@@ -159,7 +160,7 @@ test('web: gallery insert, lens flags an unlinked requirement, a typed link clea
   expect(needs).toMatch(/ {2}- served by \*\*R\d\*\* Export to CSV/)
 
   // Same function as the server's GET …/brief.md: equal apart from the generation time.
-  const res = await fetch(`${baseURL}/api/boards/${board.id}/brief.md`)
+  const res = await boardFetch(baseURL!, board.id, '/brief.md')
   expect(res.status).toBe(200)
   const withoutTime = (md: string) => md.replace(/^_Generated .*_$/m, '')
   expect(withoutTime(markdown)).toBe(withoutTime(await res.text()))

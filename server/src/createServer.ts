@@ -26,6 +26,9 @@ import { briefRouter } from './http/briefRouter.js'
 import { snapshotsRouter } from './http/snapshotsRouter.js'
 import { importRouter } from './http/importRouter.js'
 import { createSnapshotService, type SnapshotService } from './snapshots/snapshotService.js'
+import { createAccessService, type AccessService } from './access/accessService.js'
+import { boardAccessGate } from './http/boardAccess.js'
+import { linksRouter } from './http/linksRouter.js'
 
 export interface OverlapServerDeps {
   config: ServerConfig
@@ -38,6 +41,8 @@ export interface OverlapServerDeps {
   templates?: readonly Template[]
   /** Automatic snapshots of open boards every this many ms (if changed) [SN6]; 0 = off. Default 1 h. */
   autoSnapshotIntervalMs?: number
+  /** Link tokens and roles [A1]; defaults to one over `storage` with crypto randomness. */
+  access?: AccessService
 }
 
 export interface OverlapServer {
@@ -45,6 +50,7 @@ export interface OverlapServer {
   server: http.Server
   rooms: RoomManager
   snapshots: SnapshotService
+  access: AccessService
   /** Listens on config.host:config.port (0 = any free port). */
   listen(): Promise<{ port: number; url: string }>
   /**
@@ -63,6 +69,7 @@ export function createOverlapServer({
   keepaliveIntervalMs,
   templates = TEMPLATES,
   autoSnapshotIntervalMs,
+  access = createAccessService({ storage }),
 }: OverlapServerDeps): OverlapServer {
   // The tldraw schema template boards and imports are validated against (the one clients load them with).
   const schema = createTLSchema()
@@ -81,8 +88,14 @@ export function createOverlapServer({
     log,
     onRoomUnloading: (boardId, doc) => snapshots.roomUnloading(boardId, doc),
   })
+  // A rotated link's sockets go at once [A6].
+  access.onRotated((boardId, role, newHash) => {
+    const closed = rooms.revoke(boardId, role, newHash)
+    if (closed > 0) log.info('closed sockets of a rotated link', { boardId, role, closed })
+  })
   const sync = createSyncEndpoint({
     rooms,
+    access,
     log,
     clock,
     maxMessageBytes: config.maxMessageBytes,
@@ -109,9 +122,11 @@ export function createOverlapServer({
       res.status(503).json({ ok: false, error: 'storage_unavailable' })
     }
   })
+  app.use(boardAccessGate(access))
   app.use(
     boardsRouter({
       storage,
+      access,
       log,
       publicUrl,
       now: () => clock.now(),
@@ -128,7 +143,8 @@ export function createOverlapServer({
       now: () => clock.now(),
     })
   )
-  app.use(importRouter({ storage, schema, log, publicUrl, now: () => clock.now(), maxUploadBytes: config.maxUploadBytes }))
+  app.use(linksRouter({ access, log, publicUrl }))
+  app.use(importRouter({ storage, access, schema, log, publicUrl, now: () => clock.now(), maxUploadBytes: config.maxUploadBytes }))
   app.use(snapshotsRouter({ storage, snapshots }))
   app.use(assetsRouter({ storage, log, maxUploadBytes: config.maxUploadBytes }))
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API route'))
@@ -159,6 +175,7 @@ export function createOverlapServer({
     server,
     rooms,
     snapshots,
+    access,
     listen() {
       return new Promise((resolve, reject) => {
         server.once('error', reject)

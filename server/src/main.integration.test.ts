@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '@overlap/shared'
-import { connectClient, rawSocket, tempDir, waitFor, withTimeout, type TestClient } from './testing/harness.js'
+import { connectClient, rawSocket, rememberLinks, tempDir, waitFor, withTimeout, type TestClient } from './testing/harness.js'
 import { encodeSyncStep1, encodeUpdate } from './rooms/messages.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -72,7 +72,9 @@ async function createBoard(url: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: '{"name":"crash test"}',
   })
-  return ((await res.json()) as { id: string }).id
+  const body = (await res.json()) as { id: string }
+  rememberLinks(body)
+  return body.id
 }
 
 describe('the server process', () => {

@@ -1,5 +1,6 @@
 export * from './closeCodes.js'
 export * from './boardId.js'
+export * from './access.js'
 export * from './protocol.js'
 export * from './binding/index.js'
 export * from './web/index.js'

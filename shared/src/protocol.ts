@@ -9,7 +9,7 @@ export const MessageType = {
   Sync: 0,
   /** y-protocols awareness update (presence). */
   Awareness: 1,
-  /** y-protocols auth (permission denied). Sent by servers only; Overlap never sends it. */
+  /** y-protocols auth: `varUint 0` + reason = permission denied. Sent by the server to a viewer whose write it dropped [A5]; refused from clients. */
   Auth: 2,
   /** "Send me every awareness state you know"; the answer is one Awareness message. */
   QueryAwareness: 3,

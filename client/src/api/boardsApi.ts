@@ -3,13 +3,23 @@
  * cast: a proxy error page or a server from another version must surface as an error, not as
  * `undefined` fields deep inside the UI.
  */
+import { parseRole, type BoardLinks, type Role } from '@overlap/shared'
+import { boardFetch, parseLinks, rememberLinks } from '../access/boardAccess'
+
 export interface BoardInfo {
   id: string
   name: string
   createdAt: string | number | null
+  /** The role of this device's link token ([A7]); 'view' if the server did not say. */
+  role: Role
 }
 
-export type GetBoardResult = { kind: 'found'; board: BoardInfo } | { kind: 'not-found' } | { kind: 'error'; message: string }
+export type GetBoardResult =
+  | { kind: 'found'; board: BoardInfo }
+  | { kind: 'not-found' }
+  /** 401: no token on this device, or the link was rotated ([A8]). */
+  | { kind: 'unauthorized' }
+  | { kind: 'error'; message: string }
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +51,7 @@ export async function createBoard(
   name: string,
   fetchImpl: typeof fetch = fetch,
   template?: string
-): Promise<{ id: string; url: string }> {
+): Promise<{ id: string; url: string; links: Partial<BoardLinks> }> {
   const res = await fetchImpl('/api/boards', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -50,18 +60,22 @@ export async function createBoard(
   if (res.status !== 201 && res.status !== 200) throw await errorFrom(res)
   const body = await readJsonObject(res)
   if (typeof body.id !== 'string') throw new ApiError('server returned no board id', res.status)
-  return { id: body.id, url: typeof body.url === 'string' ? body.url : `/b/${body.id}` }
+  // The creator is the facilitator: keep all three links (Share menu) and the facilitator token.
+  const links = parseLinks(body.links)
+  rememberLinks(body.id, links)
+  return { id: body.id, url: typeof body.url === 'string' ? body.url : `/b/${body.id}`, links }
 }
 
 export async function getBoard(id: string, fetchImpl: typeof fetch = fetch): Promise<GetBoardResult> {
   let res: Response
   try {
-    res = await fetchImpl(`/api/boards/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } })
+    res = await boardFetch(id, fetchImpl)(`/api/boards/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } })
   } catch (err) {
     return { kind: 'error', message: err instanceof Error ? err.message : String(err) }
   }
   // 400 means the id is malformed: for the user that is the same as "no such board".
   if (res.status === 404 || res.status === 400) return { kind: 'not-found' }
+  if (res.status === 401) return { kind: 'unauthorized' }
   if (!res.ok) return { kind: 'error', message: (await errorFrom(res)).message }
   try {
     const body = await readJsonObject(res)
@@ -71,6 +85,7 @@ export async function getBoard(id: string, fetchImpl: typeof fetch = fetch): Pro
         id: typeof body.id === 'string' ? body.id : id,
         name: typeof body.name === 'string' ? body.name : 'Untitled board',
         createdAt: typeof body.createdAt === 'string' || typeof body.createdAt === 'number' ? body.createdAt : null,
+        role: parseRole(body.role) ?? 'view',
       },
     }
   } catch (err) {
@@ -79,7 +94,7 @@ export async function getBoard(id: string, fetchImpl: typeof fetch = fetch): Pro
 }
 
 export async function uploadAsset(boardId: string, file: Blob, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<string> {
-  const res = await fetchImpl(`/api/boards/${encodeURIComponent(boardId)}/assets`, {
+  const res = await boardFetch(boardId, fetchImpl)(`/api/boards/${encodeURIComponent(boardId)}/assets`, {
     method: 'POST',
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
     body: file,
@@ -89,4 +104,15 @@ export async function uploadAsset(boardId: string, file: Blob, signal?: AbortSig
   const body = await readJsonObject(res)
   if (typeof body.url !== 'string') throw new ApiError('server returned no asset url', res.status)
   return body.url
+}
+
+/** `POST /api/boards/:id/links/:role/rotate` (facilitator): the new link; the old one stops working. */
+export async function rotateLink(boardId: string, role: Role, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const res = await boardFetch(boardId, fetchImpl)(`/api/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`, { method: 'POST' })
+  if (!res.ok) throw await errorFrom(res)
+  const body = await readJsonObject(res)
+  const link = parseLinks({ [role]: body.link })[role]
+  if (!link) throw new ApiError('server returned no link', res.status)
+  rememberLinks(boardId, { [role]: link })
+  return link
 }

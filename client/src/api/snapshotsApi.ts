@@ -2,6 +2,7 @@
  * Snapshots, board export and .tldr import over HTTP (shared/PROTOCOL.md). Like boardsApi, responses
  * are parsed, not cast: the history panel must show "could not load" rather than crash on a proxy page.
  */
+import { boardFetch, parseLinks, rememberLinks } from '../access/boardAccess'
 import { ApiError } from './boardsApi'
 
 export interface SnapshotMeta {
@@ -64,13 +65,13 @@ async function json(res: Response): Promise<unknown> {
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`
 
 export async function listSnapshots(boardId: string, fetchImpl: typeof fetch = fetch): Promise<SnapshotMeta[]> {
-  const body = await json(await fetchImpl(`${base(boardId)}/snapshots`, { cache: 'no-store' }))
+  const body = await json(await boardFetch(boardId, fetchImpl)(`${base(boardId)}/snapshots`, { cache: 'no-store' }))
   if (!isObject(body) || !Array.isArray(body.snapshots)) throw new ApiError('server returned no snapshot list', 200)
   return body.snapshots.map(parseSnapshotMeta).filter((s): s is SnapshotMeta => s !== null)
 }
 
 export async function createSnapshot(boardId: string, name: string, author: string | null, fetchImpl: typeof fetch = fetch): Promise<SnapshotMeta> {
-  const res = await fetchImpl(`${base(boardId)}/snapshots`, {
+  const res = await boardFetch(boardId, fetchImpl)(`${base(boardId)}/snapshots`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(author ? { name, author } : { name }),
@@ -85,7 +86,7 @@ export async function getSnapshot(
   snapshotId: string,
   fetchImpl: typeof fetch = fetch
 ): Promise<{ meta: SnapshotMeta; document: StoreDocument }> {
-  const body = await json(await fetchImpl(`${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}`))
+  const body = await json(await boardFetch(boardId, fetchImpl)(`${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}`))
   const meta = parseSnapshotMeta(body)
   const document = isObject(body) ? parseStoreDocument(body.snapshot) : null
   if (!meta || !document) throw new ApiError('server returned no snapshot', 200)
@@ -94,7 +95,7 @@ export async function getSnapshot(
 
 /** The board as the server has it now (for "compare with now"). */
 export async function getBoardDocument(boardId: string, fetchImpl: typeof fetch = fetch): Promise<StoreDocument> {
-  const document = parseStoreDocument(await json(await fetchImpl(`${base(boardId)}/snapshot`, { cache: 'no-store' })))
+  const document = parseStoreDocument(await json(await boardFetch(boardId, fetchImpl)(`${base(boardId)}/snapshot`, { cache: 'no-store' })))
   if (!document) throw new ApiError('server returned no board', 200)
   return document
 }
@@ -108,5 +109,6 @@ export async function importTldr(file: Blob, name: string, fetchImpl: typeof fet
   })
   const body = await json(res)
   if (!isObject(body) || typeof body.id !== 'string') throw new ApiError('server returned no board id', res.status)
+  rememberLinks(body.id, parseLinks(body.links))
   return { id: body.id, url: typeof body.url === 'string' ? body.url : `/b/${body.id}`, shapes: num(body.shapes) }
 }

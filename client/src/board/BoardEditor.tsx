@@ -7,6 +7,8 @@ import { useIdentity } from '../identity/IdentityContext'
 import { parseIdentity, type Identity } from '../identity/identityStore'
 import { BoardBanners } from './BoardBanners'
 import { BoardNotFound } from './BoardNotFound'
+import { LinkInvalid } from './LinkInvalid'
+import type { Role } from '@overlap/shared'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
@@ -44,14 +46,25 @@ const shapeUtils = [CardNoteShapeUtil]
 const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
 const NO_VIDEO: readonly string[] = []
 
-export function BoardEditor({ boardId, boardName, identity }: { boardId: string; boardName: string; identity: Identity }) {
+export function BoardEditor({
+  boardId,
+  boardName,
+  identity,
+  role,
+}: {
+  boardId: string
+  boardName: string
+  identity: Identity
+  role: Role
+}) {
+  const viewOnly = role === 'view'
   const { setIdentity, editIdentity } = useIdentity()
   const toaster = useRef<((message: string, severity: 'error' | 'warning' | 'info') => void) | null>(null)
   const onAssetError = useCallback((message: string) => {
     if (toaster.current) toaster.current(message, 'error')
     else console.error(`[overlap] ${message}`)
   }, [])
-  const { session, state } = useBoardConnection(boardId, identity, onAssetError)
+  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly)
   const [editor, setEditor] = useState<Editor | null>(null)
 
   // tldraw's own people menu lets the user rename and recolour; keep our identity in step.
@@ -65,7 +78,7 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
   const setUserPreferences = useCallback(
     (prefs: TLUserPreferences) => {
       const current = identityRef.current
-      const next = parseIdentity({ id: current.id, name: prefs.name ?? current.name, color: prefs.color ?? current.color })
+      const next = parseIdentity({ ...current, name: prefs.name ?? current.name, color: prefs.color ?? current.color })
       if (next && (next.name !== current.name || next.color !== current.color)) setIdentity(next)
     },
     [setIdentity]
@@ -93,13 +106,15 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
   }, [editor, session, state.phase])
 
   useEffect(() => {
-    if (editor) editor.updateInstanceState({ isReadonly: state.readonlyReason !== null })
-  }, [editor, state.readonlyReason])
+    // A viewer's editor is read-only [A5] (the server drops its writes anyway).
+    if (editor) editor.updateInstanceState({ isReadonly: viewOnly || state.readonlyReason !== null })
+  }, [editor, state.readonlyReason, viewOnly])
 
   const ui = useMemo<BoardUiState>(
     () => ({
       boardId,
       boardName,
+      role,
       state,
       maxShapesPerPage: MAX_SHAPES_PER_PAGE,
       editIdentity,
@@ -107,10 +122,11 @@ export function BoardEditor({ boardId, boardName, identity }: { boardId: string;
         toaster.current = fn
       },
     }),
-    [boardId, boardName, state, editIdentity]
+    [boardId, boardName, role, state, editIdentity]
   )
 
   if (state.phase === 'not-found') return <BoardNotFound />
+  if (state.phase === 'unauthorized') return <LinkInvalid />
   if (!session || state.phase === 'loading') {
     return (
       <div className="ov-loading">

@@ -5,6 +5,8 @@ import { createRecentBoards } from '../home/recentBoards'
 import { useIdentity } from '../identity/IdentityContext'
 import { BoardEditor } from './BoardEditor'
 import { BoardNotFound } from './BoardNotFound'
+import { LinkInvalid } from './LinkInvalid'
+import { ensureTokenInUrl } from '../access/boardAccess'
 
 type Lookup = { kind: 'loading' } | GetBoardResult
 
@@ -21,6 +23,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     let cancelled = false
     setLookup({ kind: 'loading' })
+    // `?token=` is remembered for this board; a plain `/b/<id>` (recent list) gets it back [A8].
+    ensureTokenInUrl(boardId)
     void getBoard(boardId).then((result) => {
       if (cancelled) return
       if (result.kind === 'found') recent.touch({ id: boardId, name: result.board.name })
@@ -39,9 +43,13 @@ export function BoardPage({ boardId }: { boardId: string }) {
   }, [lookup])
 
   if (lookup.kind === 'not-found') return <BoardNotFound />
+  if (lookup.kind === 'unauthorized') return <LinkInvalid />
   if (lookup.kind === 'loading' || identity === null) {
     return <div className="ov-loading">Loading board…</div>
   }
   const name = lookup.kind === 'found' ? lookup.board.name : (recent.list().find((b) => b.id === boardId)?.name ?? 'Board')
-  return <BoardEditor key={boardId} boardId={boardId} boardName={name} identity={identity} />
+  // Offline (lookup failed): the socket decides; assume view-only until the server says otherwise is
+  // too strict for someone's own board, so the role defaults to what the server last said, else edit.
+  const role = lookup.kind === 'found' ? lookup.board.role : 'edit'
+  return <BoardEditor key={boardId} boardId={boardId} boardName={name} identity={identity} role={role} />
 }

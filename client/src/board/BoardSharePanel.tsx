@@ -25,7 +25,7 @@ export function BoardSharePanel() {
   return (
     <div className="ov-share-panel" draggable={false}>
       <SyncStatus state={ui.state} shapes={shapes} />
-      <ShareButton boardId={ui.boardId} />
+      <ShareButton boardId={ui.boardId} role={ui.role} />
       <button
         type="button"
         className="ov-identity-chip ov-identity-chip-small"

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { BoardSessionSnapshot } from './boardSession'
+import type { Role } from '@overlap/shared'
 
 /**
  * tldraw renders UI slots (SharePanel, TopPanel) as zero-prop components, so the board's own
@@ -8,6 +9,8 @@ import type { BoardSessionSnapshot } from './boardSession'
 export interface BoardUiState {
   boardId: string
   boardName: string
+  /** This device's role on the board ([A7]). */
+  role: Role
   state: BoardSessionSnapshot
   maxShapesPerPage: number
   editIdentity(): void

@@ -1,52 +1,118 @@
 import { useEffect, useRef, useState } from 'react'
-import { boardUrl } from '../config'
+import { boardLink, type Role } from '@overlap/shared'
+import { getConfig } from '../config'
+import { boardToken, storedLinks } from '../access/boardAccess'
+import { rotateLink } from '../api/boardsApi'
 
-type ShareState = 'idle' | 'copied' | 'manual'
 const COPIED_VISIBLE_MS = 2000
+const LABEL: Record<Role, string> = { facilitator: 'facilitator', edit: 'edit', view: 'view' }
 
 /**
- * Copies the board link. Where the Clipboard API is unavailable (plain HTTP on a LAN address, or
- * permission denied) it shows the link in a selected input so the user can copy it by hand.
+ * The Share menu ([A8]): copy the edit / view link (and the facilitator link, for the facilitator),
+ * and, for the facilitator, rotate a link (the old one stops working at once). A browser knows the
+ * links it created the board with, any it rotated, and its own. Where the Clipboard API is
+ * unavailable (plain HTTP on a LAN address) the link is shown in a selected input instead.
  */
-export function ShareButton({ boardId }: { boardId: string }) {
-  const [state, setState] = useState<ShareState>('idle')
+export function ShareButton({ boardId, role }: { boardId: string; role: Role }) {
+  const [open, setOpen] = useState(false)
+  const [copied, setCopied] = useState<Role | null>(null)
+  const [manual, setManual] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [links, setLinks] = useState(() => knownLinks(boardId, role))
   const inputRef = useRef<HTMLInputElement>(null)
-  const url = boardUrl(boardId)
 
   useEffect(() => {
-    if (state !== 'copied') return
-    const t = setTimeout(() => setState('idle'), COPIED_VISIBLE_MS)
+    if (copied === null) return
+    const t = setTimeout(() => setCopied(null), COPIED_VISIBLE_MS)
     return () => clearTimeout(t)
-  }, [state])
-
+  }, [copied])
   useEffect(() => {
-    if (state === 'manual') inputRef.current?.select()
-  }, [state])
+    if (manual !== null) inputRef.current?.select()
+  }, [manual])
 
-  async function share() {
+  async function copy(r: Role) {
+    const url = links[r]
+    if (!url) return
     try {
       if (!navigator.clipboard) throw new Error('no clipboard')
       await navigator.clipboard.writeText(url)
-      setState('copied')
+      setCopied(r)
     } catch {
-      setState('manual')
+      setManual(url)
     }
   }
 
+  async function rotate(r: Role) {
+    setError(null)
+    try {
+      await rotateLink(boardId, r)
+      setLinks(knownLinks(boardId, role))
+    } catch (e) {
+      setError(`Could not rotate the ${LABEL[r]} link: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+
+  const shown: Role[] = role === 'facilitator' ? ['edit', 'view', 'facilitator'] : ['edit', 'view']
   return (
     <div className="ov-share">
-      <button type="button" className="ov-button ov-button-small" data-testid="share-button" onClick={share}>
-        {state === 'copied' ? 'Link copied' : 'Share'}
+      <button
+        type="button"
+        className="ov-button ov-button-small"
+        data-testid="share-button"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {copied ? 'Link copied' : 'Share'}
       </button>
-      {state === 'manual' && (
+      {open && (
+        <div className="ov-share-popover" role="menu" aria-label="Share this board" data-testid="share-menu">
+          {shown.map((r) => (
+            <div key={r} className="ov-share-row">
+              <button
+                type="button"
+                role="menuitem"
+                className="ov-button ov-button-small ov-button-secondary"
+                data-testid={`share-copy-${r}`}
+                disabled={!links[r]}
+                title={links[r] ? undefined : 'Only the facilitator has this link'}
+                onClick={() => void copy(r)}
+              >
+                {copied === r ? 'Copied' : `Copy ${LABEL[r]} link`}
+              </button>
+              {role === 'facilitator' && (
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="ov-button ov-button-small ov-button-secondary"
+                  data-testid={`share-rotate-${r}`}
+                  title={`Make a new ${LABEL[r]} link; the old one stops working at once`}
+                  onClick={() => void rotate(r)}
+                >
+                  Rotate link
+                </button>
+              )}
+            </div>
+          ))}
+          {error && <p role="alert">{error}</p>}
+        </div>
+      )}
+      {manual !== null && (
         <div className="ov-share-popover" role="dialog" aria-label="Board link">
           <p>Copy this link:</p>
-          <input ref={inputRef} readOnly value={url} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="ov-button ov-button-small ov-button-secondary" onClick={() => setState('idle')}>
+          <input ref={inputRef} readOnly value={manual} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" className="ov-button ov-button-small ov-button-secondary" onClick={() => setManual(null)}>
             Close
           </button>
         </div>
       )}
     </div>
   )
+}
+
+/** Links this browser knows: stored ones (creator, rotations) plus its own role's link. */
+function knownLinks(boardId: string, role: Role): Partial<Record<Role, string>> {
+  const links = { ...storedLinks(boardId) }
+  const token = boardToken(boardId)
+  if (token !== null) links[role] = boardLink(getConfig().publicUrl, boardId, token)
+  return links
 }

@@ -35,7 +35,8 @@ import { createPresenceSync, type PresenceSync } from './presence'
 export type SyncStatus = 'connecting' | 'live' | 'offline'
 
 export interface BoardSessionSnapshot {
-  phase: 'loading' | 'ready' | 'not-found'
+  /** `unauthorized`: the server closed with 4401 (no token, or the link was rotated) [A8]. */
+  phase: 'loading' | 'ready' | 'not-found' | 'unauthorized'
   status: SyncStatus
   /** Local changes not yet confirmed stored by the server. */
   pending: number
@@ -80,6 +81,10 @@ export function createBoardSession(opts: {
   assets: TLAssetStore
   /** WebSocket base, e.g. `wss://host/sync`; the provider appends `/<boardId>`. */
   syncUrl: string
+  /** The link token, sent as y-websocket `params` (`/sync/<id>?token=`) [A3]. */
+  token?: string | null
+  /** A viewer's editor is read-only whatever the doc says [A5]. */
+  viewOnly?: boolean
   bind?: BindStoreToDoc
   log?: (msg: string, data?: unknown) => void
 }): BoardSession {
@@ -93,6 +98,7 @@ export function createBoardSession(opts: {
   // vector, and the server sends just what this browser lacks instead of the whole board.
   const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {
     connect: false,
+    params: opts.token ? { token: opts.token } : {},
     shouldReconnect: (event) => isRetryableClose(event.code),
   })
 
@@ -101,8 +107,12 @@ export function createBoardSession(opts: {
     const id = $identity.get()
     return UserRecordType.create({ id: createUserId(id.id), name: id.name, color: id.color })
   })
+  // Published as presence `meta` (TLInstancePresence.meta): peers see each other's side [A9].
+  const $presenceMeta = computed<Record<string, string | null>>('overlap presence meta', () => ({
+    side: $identity.get().side ?? null,
+  }))
   const $collabStatus = atom<'online' | 'offline'>('overlap collaboration status', 'offline')
-  const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', 'readwrite')
+  const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', opts.viewOnly ? 'readonly' : 'readwrite')
 
   const store = createTLStore({
     shapeUtils: defaultShapeUtils,
@@ -146,7 +156,7 @@ export function createBoardSession(opts: {
   let disposed = false
 
   function startBinding(reason: string) {
-    if (binding || disposed || snapshot.phase === 'not-found') return
+    if (binding || disposed || snapshot.phase === 'not-found' || snapshot.phase === 'unauthorized') return
     log('binding store to doc', { boardId, reason })
     binding = bind({
       store,
@@ -161,12 +171,12 @@ export function createBoardSession(opts: {
       onInvalidRecord: (invalid) => log('skipped an invalid record from the doc', { id: invalid.id, reason: invalid.reason }),
     })
     const applyReadonly = (r: ReadonlyReason) => {
-      $mode.set(r === null ? 'readwrite' : 'readonly')
+      $mode.set(r === null && !opts.viewOnly ? 'readwrite' : 'readonly')
       update({ readonlyReason: r })
     }
     applyReadonly(binding.getReadonlyReason())
     unsubscribeReadonly = binding.onReadonlyChange(applyReadonly)
-    presence = createPresenceSync({ store, awareness: provider.awareness, $user, log })
+    presence = createPresenceSync({ store, awareness: provider.awareness, $user, $meta: $presenceMeta, log })
     update({ phase: 'ready' })
   }
 
@@ -184,6 +194,7 @@ export function createBoardSession(opts: {
   }
   const onClosed = (event: { code: number; reason: string }) => {
     if (event.code === CloseCode.NotFound) update({ phase: 'not-found', fatalClose: event })
+    else if (event.code === CloseCode.Unauthorized) update({ phase: 'unauthorized', fatalClose: event })
     else update({ fatalClose: event })
     refreshStatus()
   }
@@ -191,7 +202,8 @@ export function createBoardSession(opts: {
   provider.on('status', onStatus)
   provider.on('connection-close', onConnectionClose)
   provider.on('closed', onClosed)
-  const offPending = pendingTracker.onChange((pending) => update({ pending }))
+  // A viewer's writes are never stored (the server drops them [A5]), so nothing of it is "unsaved".
+  const offPending = pendingTracker.onChange((pending) => update({ pending: opts.viewOnly ? 0 : pending }))
 
   let connectRequested = false
   const connectOnce = () => {

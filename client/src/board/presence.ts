@@ -51,6 +51,8 @@ export function createPresenceSync(opts: {
   awareness: Awareness
   $user: Signal<TLUser | null>
   throttleMs?: number
+  /** Extra `meta` of this user's presence (the side picked at join [A9]); read reactively. */
+  $meta?: Signal<Record<string, string | null>>
   log?: (msg: string, data?: unknown) => void
 }): PresenceSync {
   const { store, awareness, $user } = opts
@@ -65,7 +67,9 @@ export function createPresenceSync(opts: {
 
   function publish() {
     timer = null
-    const presence = $presence.get()
+    const base = $presence.get()
+    const extra = opts.$meta?.get()
+    const presence = base && extra ? { ...base, meta: { ...base.meta, ...extra } } : base
     const json = presence ? JSON.stringify(presence) : 'null'
     if (json === lastSentJson) return
     lastSentJson = json
@@ -75,6 +79,7 @@ export function createPresenceSync(opts: {
 
   const stopReacting = react('overlap presence', () => {
     $presence.get() // subscribe
+    opts.$meta?.get()
     if (timer !== null) return
     const wait = Math.max(0, lastSentAt + throttleMs - Date.now())
     timer = setTimeout(publish, wait)

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { getConfig } from '../config'
+import { boardToken } from '../access/boardAccess'
 import type { Identity } from '../identity/identityStore'
 import { createAssetStore } from './assetStore'
 import { createBoardSession, LOADING_SNAPSHOT, syncUrlFor, type BoardSession, type BoardSessionSnapshot } from './boardSession'
@@ -13,7 +14,8 @@ const noopSubscribe = () => () => {}
 export function useBoardConnection(
   boardId: string,
   identity: Identity,
-  onAssetError: (message: string) => void
+  onAssetError: (message: string) => void,
+  viewOnly = false
 ): { session: BoardSession | null; state: BoardSessionSnapshot } {
   const [session, setSession] = useState<BoardSession | null>(null)
 
@@ -22,6 +24,8 @@ export function useBoardConnection(
       boardId,
       identity,
       syncUrl: syncUrlFor(window.location),
+      token: boardToken(boardId),
+      viewOnly,
       assets: createAssetStore({ boardId, maxUploadBytes: getConfig().maxUploadBytes, onError: (m) => onAssetError(m) }),
     })
     setSession(s)

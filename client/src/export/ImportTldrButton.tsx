@@ -28,6 +28,7 @@ export function ImportTldrButton() {
       }
       const board = await importTldr(file, nameFromFile(file.name))
       setState({ kind: 'idle' })
+      // importTldr remembered the new board's links and facilitator token; BoardPage puts it in the URL.
       navigate(`/b/${encodeURIComponent(board.id)}`)
     } catch (err) {
       setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) })
@@ -50,6 +51,7 @@ export function ImportTldrButton() {
       >
         {state.kind === 'busy' ? 'Importing…' : 'Import .tldr as a new board…'}
       </button>
+      {!editor.getIsReadonly() && (
       <button
         type="button"
         role="menuitem"
@@ -62,6 +64,7 @@ export function ImportTldrButton() {
       >
         Import .tldr into this board…
       </button>
+      )}
       <input
         ref={input}
         type="file"

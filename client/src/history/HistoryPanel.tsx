@@ -8,6 +8,7 @@ import { Box, useEditor, type TLShapeId } from 'tldraw'
 import { createSnapshot, getBoardDocument, getSnapshot, listSnapshots, type SnapshotMeta } from '../api/snapshotsApi'
 import { useBoardUi } from '../board/BoardUiContext'
 import { useIdentity } from '../identity/IdentityContext'
+import { storedLinks, tokenFromLink } from '../access/boardAccess'
 import { snapshotPath } from '../routes'
 import { compareItems, highlightCss, type CompareItem } from './compareItems'
 import { formatTime } from './formatTime'
@@ -20,7 +21,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const editor = useEditor()
-  const { boardId } = useBoardUi()
+  const { boardId, role } = useBoardUi()
   const { identity } = useIdentity()
   const [snapshots, setSnapshots] = useState<SnapshotMeta[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -102,26 +103,29 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </header>
-      <form
-        className="ov-history-save"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <input
-          data-testid="snapshot-name"
-          placeholder="Snapshot name"
-          maxLength={100}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          // Keep tldraw's shortcuts away from the text field.
-          onKeyDown={(e) => e.stopPropagation()}
-        />
-        <button type="submit" data-testid="snapshot-save" disabled={busy}>
-          Save snapshot
-        </button>
-      </form>
+      {/* A viewer may read snapshots but not take one (403, [A7]). */}
+      {role !== 'view' && (
+        <form
+          className="ov-history-save"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void save()
+          }}
+        >
+          <input
+            data-testid="snapshot-name"
+            placeholder="Snapshot name"
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            // Keep tldraw's shortcuts away from the text field.
+            onKeyDown={(e) => e.stopPropagation()}
+          />
+          <button type="submit" data-testid="snapshot-save" disabled={busy}>
+            Save snapshot
+          </button>
+        </form>
+      )}
       {error && (
         <p className="ov-history-error" role="alert" data-testid="history-error">
           {error}
@@ -149,7 +153,13 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
               {s.summary.shapes} shapes · {s.summary.cards} cards · {s.summary.links} links
             </div>
             <div className="ov-history-actions">
-              <a href={snapshotPath(boardId, s.id)} target="_blank" rel="noopener" data-testid="snapshot-open">
+              <a
+                href={shareableSnapshotHref(boardId, s.id)}
+                target="_blank"
+                rel="noopener"
+                title="Opens read-only; the address carries the board's view link when this browser has it, so it can be shared"
+                data-testid="snapshot-open"
+              >
                 Open
               </a>
               <button type="button" data-testid="snapshot-compare" disabled={busy} onClick={() => void compare(s)}>
@@ -215,4 +225,11 @@ function ComparisonView({ comparison, onZoom, onClear }: { comparison: Compariso
       </ul>
     </section>
   )
+}
+
+/** The snapshot's URL with the board's VIEW token when this browser knows it: safe to share. */
+function shareableSnapshotHref(boardId: string, snapshotId: string): string {
+  const view = storedLinks(boardId).view
+  const token = view ? tokenFromLink(view) : null
+  return snapshotPath(boardId, snapshotId) + (token ? `?token=${encodeURIComponent(token)}` : '')
 }

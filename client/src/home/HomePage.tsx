@@ -4,6 +4,7 @@ import { listTemplates, type TemplateChoice } from '../api/templatesApi'
 import { markNewEmptyBoard } from '../templates/newBoardFlag'
 import { useIdentity } from '../identity/IdentityContext'
 import { navigate } from '../routes'
+import { rememberToken, tokenFromLink } from '../access/boardAccess'
 import { parseBoardLink } from './parseBoardLink'
 import { createRecentBoards } from './recentBoards'
 import { RecentBoardList } from './RecentBoardList'
@@ -41,7 +42,9 @@ export function HomePage() {
       recent.touch({ id: board.id, name: trimmed })
       // A blank board opens the template gallery once (client/src/templates/newBoardFlag.ts).
       if (!template) markNewEmptyBoard(board.id)
-      navigate(`/b/${board.id}`)
+      // The facilitator link: createBoard remembered all three links for the Share menu [A8].
+      const token = board.links.facilitator ? tokenFromLink(board.links.facilitator) : null
+      navigate(token ? `/b/${board.id}?token=${token}` : `/b/${board.id}`)
     } catch (err) {
       setCreateError(`Could not create the board: ${err instanceof Error ? err.message : String(err)}`)
       setCreating(false)
@@ -55,7 +58,10 @@ export function HomePage() {
       setJoinError('That does not look like an Overlap board link or id.')
       return
     }
-    navigate(`/b/${id}`)
+    // A pasted share link carries its token; keep it [A8].
+    const token = tokenFromLink(link.trim())
+    if (token) rememberToken(id, token)
+    navigate(token ? `/b/${id}?token=${token}` : `/b/${id}`)
   }
 
   return (

@@ -13,8 +13,8 @@ interface IdentityContextValue {
 const IdentityContext = createContext<IdentityContextValue | null>(null)
 
 /**
- * Holds the identity for the whole app and shows the dialog on first visit (no stored identity)
- * or when asked to edit it.
+ * Holds the identity for the whole app and shows the dialog on first visit (no stored identity, or
+ * one without a side) or when asked to edit it.
  */
 export function IdentityProvider({ children }: { children: ReactNode }) {
   const storage = useMemo(() => createIdentityStorage(), [])
@@ -34,10 +34,11 @@ export function IdentityProvider({ children }: { children: ReactNode }) {
   return (
     <IdentityContext.Provider value={value}>
       {children}
-      {(identity === null || editing) && (
+      {/* An identity from before sides existed is asked once for its side ([A9]). */}
+      {(identity === null || identity.side === undefined || editing) && (
         <IdentityDialog
           initial={identity}
-          canCancel={identity !== null}
+          canCancel={identity?.side !== undefined}
           onCancel={() => setEditing(false)}
           onSave={(next) => {
             setIdentity(next)

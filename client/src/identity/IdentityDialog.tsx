@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { SIDES, parseSide, type Side } from '@overlap/shared'
 import { IDENTITY_COLORS, MAX_NAME_CHARS, normalizeName, randomColor, randomUserId, type Identity } from './identityStore'
 
 interface Props {
@@ -12,12 +13,13 @@ interface Props {
 export function IdentityDialog({ initial, canCancel, onSave, onCancel }: Props) {
   const [name, setName] = useState(initial?.name ?? '')
   const [color, setColor] = useState(initial?.color ?? randomColor())
-  const valid = normalizeName(name) !== ''
+  const [side, setSide] = useState<Side | ''>(initial?.side ?? '')
+  const valid = normalizeName(name) !== '' && side !== ''
 
   function submit(e: FormEvent) {
     e.preventDefault()
     if (!valid) return
-    onSave({ id: initial?.id ?? randomUserId(), name: normalizeName(name), color })
+    onSave({ id: initial?.id ?? randomUserId(), name: normalizeName(name), color, side })
   }
 
   return (
@@ -35,6 +37,19 @@ export function IdentityDialog({ initial, canCancel, onSave, onCancel }: Props) 
             placeholder="e.g. Ada"
             onChange={(e) => setName(e.target.value)}
           />
+        </label>
+        <label className="ov-field">
+          <span>Your side</span>
+          <select data-testid="identity-side" value={side} required onChange={(e) => setSide(parseSide(e.target.value) ?? '')}>
+            <option value="" disabled>
+              Pick one
+            </option>
+            {SIDES.map((s) => (
+              <option key={s} value={s}>
+                {s[0]!.toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
         </label>
         <fieldset className="ov-colors">
           <legend>Colour</legend>

@@ -38,3 +38,11 @@ describe('identity', () => {
     expect(createIdentityStorage(storage).load()).toBeNull()
   })
 })
+
+describe('[A9] the side picked at join', () => {
+  it('[A9] keeps a known side, drops an unknown one (the identity stays valid)', () => {
+    const base = { id: 'abcdefgh12', name: 'Ada', color: '#1971c2' }
+    expect(parseIdentity({ ...base, side: 'engineering' })).toEqual({ ...base, side: 'engineering' })
+    expect(parseIdentity({ ...base, side: 'sales' })).toEqual(base)
+  })
+})

@@ -1,12 +1,16 @@
 /**
  * The local user's identity: a stable random id (trap 7: never the awareness client id, which
  * changes on every reload), a display name and a cursor colour, kept in localStorage under
- * `overlap:identity` as `{ id, name, color }`.
+ * `overlap:identity` as `{ id, name, color, side? }`.
  */
+import { parseSide, type Side } from '@overlap/shared'
+
 export interface Identity {
   id: string
   name: string
   color: string
+  /** The side picked at join ([A9]); published in presence `meta.side`. Absent in older identities. */
+  side?: Side
 }
 
 export const IDENTITY_STORAGE_KEY = 'overlap:identity'
@@ -44,11 +48,12 @@ export function normalizeName(name: string): string {
 /** Parses a stored identity; anything malformed (hand-edited, older format) counts as absent. */
 export function parseIdentity(raw: unknown): Identity | null {
   if (raw === null || typeof raw !== 'object') return null
-  const { id, name, color } = raw as Record<string, unknown>
+  const { id, name, color, side } = raw as Record<string, unknown>
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return null
   if (typeof name !== 'string' || normalizeName(name) === '') return null
   if (typeof color !== 'string' || !COLOR_PATTERN.test(color)) return null
-  return { id, name: normalizeName(name), color }
+  const parsedSide = parseSide(side)
+  return parsedSide ? { id, name: normalizeName(name), color, side: parsedSide } : { id, name: normalizeName(name), color }
 }
 
 export interface IdentityStorage {

@@ -1,17 +1,21 @@
 /**
- * `POST /api/boards` `{ name, template? }` → 201 `{ id, url }`; `GET /api/boards/:id` → `{ id, name, createdAt }`.
+ * `POST /api/boards` `{ name, template? }` → 201 `{ id, url, links }`; `GET /api/boards/:id` →
+ * `{ id, name, createdAt, role }` (the role of the presented token; the access gate checked it).
+ * A new board gets its three links [A1]; `url` is the facilitator link (the creator runs the session).
  * Ids, names and template ids are parsed here, before storage sees them [S1]. A board made from a
  * template is stored already laid out [S34]: its document is built completely (and validated) before
  * `createBoard`, so a failure stores nothing.
  */
 import express, { Router } from 'express'
-import { generateBoardId, parseBoardId, parseBoardName, MAX_BOARD_NAME_CHARS, type Template } from '@overlap/shared'
+import { boardLink, generateBoardId, parseBoardId, parseBoardName, ROLES, MAX_BOARD_NAME_CHARS, type BoardLinks, type Role, type Template } from '@overlap/shared'
+import type { AccessService } from '../access/accessService.js'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
 import { sendError } from './errors.js'
 
 export interface BoardsRouterDeps {
   storage: BoardStorage
+  access: AccessService
   log: Logger
   /** Read per request: it is known only once the server listens. */
   publicUrl: () => string
@@ -24,8 +28,16 @@ export interface BoardsRouterDeps {
   createTemplateUpdate: (template: Template) => Uint8Array
 }
 
+/** Creates the three links of a new board: tokens for the response, hashes for storage [A1]. */
+export function newBoardLinks(access: AccessService, publicUrl: string, id: string) {
+  const { tokens, hashes } = access.createLinks()
+  const links = Object.fromEntries(ROLES.map((r) => [r, boardLink(publicUrl, id, tokens[r])])) as BoardLinks
+  return { links, hashes }
+}
+
 export function boardsRouter({
   storage,
+  access,
   log,
   publicUrl,
   now,
@@ -66,9 +78,10 @@ export function boardsRouter({
     }
     const id = generateBoardId()
     const meta = { id, name, createdAt: now() }
-    await storage.createBoard(meta, initialUpdate)
+    const { links, hashes } = newBoardLinks(access, publicUrl(), id)
+    await storage.createBoard(meta, initialUpdate, hashes)
     log.info('board created', { boardId: id, template: template?.id })
-    res.status(201).json({ id, url: `${publicUrl()}/b/${id}` })
+    res.status(201).json({ id, url: links.facilitator, links })
   })
 
   router.get('/api/boards/:id', async (req, res) => {
@@ -82,7 +95,8 @@ export function boardsRouter({
       sendError(res, 404, 'board_not_found', 'no board with this id')
       return
     }
-    res.json({ id: board.id, name: board.name, createdAt: board.createdAt })
+    const role = res.locals.role as Role
+    res.json({ id: board.id, name: board.name, createdAt: board.createdAt, role })
   })
 
   return router

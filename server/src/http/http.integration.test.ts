@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateBoardId } from '@overlap/shared'
 import { startTestServer, tempDir, type TestServer } from '../testing/harness.js'
+import { authedFetch } from '../testing/harness.js'
 import { applyStoredDoc } from '../storage/mergeDoc.js'
 
 let srv: TestServer
@@ -18,7 +19,7 @@ afterEach(async () => {
   await srv.stop()
 })
 
-const api = (p: string, init?: RequestInit) => fetch(`${srv.url}${p}`, init)
+const api = (p: string, init?: RequestInit) => authedFetch(`${srv.url}${p}`, init)
 const postJson = (p: string, body: string) =>
   api(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
 
@@ -26,8 +27,13 @@ describe('boards API', () => {
   it('[S30] creates a board: 201 { id, url } with a seeded document', async () => {
     const res = await postJson('/api/boards', JSON.stringify({ name: '  Planning  ' }))
     expect(res.status).toBe(201)
-    const body = (await res.json()) as { id: string; url: string }
-    expect(body.url).toBe(`https://boards.example.com/b/${body.id}`)
+    const body = (await res.json()) as { id: string; url: string; links: Record<string, string> }
+    // [A1] three links, each with its own 43-character token; url is the facilitator link.
+    for (const role of ['facilitator', 'edit', 'view']) {
+      expect(body.links[role]).toMatch(new RegExp(`^https://boards\\.example\\.com/b/${body.id}\\?token=[A-Za-z0-9_-]{43}$`))
+    }
+    expect(new Set(Object.values(body.links)).size).toBe(3)
+    expect(body.url).toBe(body.links.facilitator)
     const meta = await api(`/api/boards/${body.id}`)
     expect(meta.status).toBe(200)
     expect(await meta.json()).toMatchObject({ id: body.id, name: 'Planning', createdAt: expect.any(Number) })

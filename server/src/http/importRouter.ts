@@ -12,11 +12,14 @@ import { generateBoardId, parseBoardName, parseTldrawFile, writeDocSchema, write
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
 import { sendError } from './errors.js'
+import type { AccessService } from '../access/accessService.js'
+import { newBoardLinks } from './boardsRouter.js'
 
 export const DEFAULT_IMPORT_NAME = 'Imported board'
 
 export interface ImportRouterDeps {
   storage: BoardStorage
+  access: AccessService
   schema: TLSchema
   log: Logger
   publicUrl: () => string
@@ -24,7 +27,7 @@ export interface ImportRouterDeps {
   maxUploadBytes: number
 }
 
-export function importRouter({ storage, schema, log, publicUrl, now, maxUploadBytes }: ImportRouterDeps): Router {
+export function importRouter({ storage, access, schema, log, publicUrl, now, maxUploadBytes }: ImportRouterDeps): Router {
   const router = Router()
 
   router.post('/api/boards/import', express.text({ type: () => true, limit: maxUploadBytes }), async (req, res) => {
@@ -63,10 +66,11 @@ export function importRouter({ storage, schema, log, publicUrl, now, maxUploadBy
       doc.destroy()
     }
     const id = generateBoardId()
-    await storage.createBoard({ id, name, createdAt: now() }, initialUpdate)
+    const { links, hashes } = newBoardLinks(access, publicUrl(), id)
+    await storage.createBoard({ id, name, createdAt: now() }, initialUpdate, hashes)
     const shapes = parsed.records.filter((r) => r.typeName === 'shape').length
     log.info('board imported', { boardId: id, shapes, schemaWas: parsed.schemaWas, dropped: parsed.droppedSessionRecords })
-    res.status(201).json({ id, url: `${publicUrl()}/b/${id}`, shapes, migrated: parsed.schemaWas === 'older' })
+    res.status(201).json({ id, url: links.facilitator, links, shapes, migrated: parsed.schemaWas === 'older' })
   })
 
   return router

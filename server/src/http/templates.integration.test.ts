@@ -19,6 +19,7 @@ import {
   type Template,
 } from '@overlap/shared'
 import { connectClient, startTestServer, tempDir, waitFor, withTimeout, type TestClient, type TestServer } from '../testing/harness.js'
+import { authedFetch } from '../testing/harness.js'
 import { parseConfig } from '../config.js'
 import { createOverlapServer } from '../createServer.js'
 import { createSqliteStorage } from '../storage/SqliteStorage.js'
@@ -36,15 +37,16 @@ afterEach(async () => {
   await srv.stop()
 })
 
-const api = (p: string, init?: RequestInit) => fetch(`${srv.url}${p}`, init)
+const api = (p: string, init?: RequestInit) => authedFetch(`${srv.url}${p}`, init)
 const postBoard = (body: unknown) =>
   api('/api/boards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 async function createFromTemplate(name: string, template: string): Promise<BoardId> {
   const res = await postBoard({ name, template })
   expect(res.status).toBe(201)
-  const body = (await res.json()) as { id: BoardId; url: string }
-  expect(body.url).toBe(`${srv.url}/b/${body.id}`)
+  const body = (await res.json()) as { id: BoardId; url: string; links: { facilitator: string } }
+  expect(body.url).toBe(body.links.facilitator)
+  expect(body.url.startsWith(`${srv.url}/b/${body.id}?token=`)).toBe(true)
   return body.id
 }
 

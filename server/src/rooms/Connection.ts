@@ -2,7 +2,7 @@
  * One client's WebSocket as the rooms see it. Rooms never touch `ws` directly: they get a
  * `SyncSocket` (send a frame, close with a code), so room logic is testable without sockets.
  */
-import type { BoardId } from '@overlap/shared'
+import type { BoardId, Role } from '@overlap/shared'
 import type { Logger } from '../log.js'
 
 export interface SyncSocket {
@@ -28,8 +28,20 @@ export interface Connection {
   readonly socket: SyncSocket
   readonly log: Logger
   state: ConnectionState
+  /** Decided at the upgrade, before joining [A3]; a viewer's updates are dropped [A5]. */
+  readonly role: Role
+  /** Hash of the token it joined with: a rotation closes connections whose token is gone [A6]. */
+  readonly tokenHash: string
+  /** Whether this viewer was already told "permission denied" (sent once per connection). */
+  deniedSent: boolean
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessClients: Set<number>
+}
+
+/** What the upgrade decided about a socket ([A3]). */
+export interface ConnectionAccess {
+  role: Role
+  tokenHash: string
 }
 
 export function assertNever(x: never): never {

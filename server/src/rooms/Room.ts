@@ -9,14 +9,16 @@
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { CloseCode, type BoardId } from '@overlap/shared'
+import { CloseCode, canWrite, type BoardId } from '@overlap/shared'
 import type { Logger } from '../log.js'
 import type { CommitQueue } from '../storage/commitQueue.js'
 import { assertNever, type Connection } from './Connection.js'
 import { isRedundantUpdate } from './redundantUpdate.js'
 import {
   KEEPALIVE_FRAME,
+  VIEW_ONLY_REASON,
   encodeAwareness,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -120,6 +122,16 @@ export class Room {
         return
       case 'update':
         if (message.empty) return
+        if (!canWrite(conn.role)) {
+          // [A5] A viewer's write is never applied, stored or relayed. A reconnecting viewer's step 2
+          // (nothing new) is dropped silently; a real write gets one "permission denied" per socket.
+          if (!conn.deniedSent && !isRedundantUpdate(this.doc, message.update)) {
+            conn.deniedSent = true
+            conn.log.info('viewer write dropped')
+            conn.socket.send(encodePermissionDenied(VIEW_ONLY_REASON))
+          }
+          return
+        }
         if (isRedundantUpdate(this.doc, message.update)) {
           // Already in the doc, hence already durable: acknowledge to the author only.
           conn.socket.send(encodeUpdate(message.update))

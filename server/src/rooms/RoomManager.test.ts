@@ -9,6 +9,8 @@ import { createRoomManager } from './RoomManager.js'
 import { encodeSyncStep1, encodeUpdate, parseClientMessage } from './messages.js'
 import type { SyncSocket } from './Connection.js'
 
+const EDIT = { role: 'edit' as const, tokenHash: 'h' }
+
 function fakeSocket() {
   const sent: Uint8Array[] = []
   const closes: { code: number; reason: string }[] = []
@@ -46,7 +48,7 @@ describe('RoomManager', () => {
   it('[S14] queues frames while the room loads and replays them in order', async () => {
     const { release, id, rooms } = await setup()
     const s = fakeSocket()
-    const handle = rooms.connect(id, s.socket, 'c1')
+    const handle = rooms.connect(id, s.socket, 'c1', EDIT)
     const doc = new Y.Doc()
     const updates: Uint8Array[] = []
     doc.on('update', (u: Uint8Array) => updates.push(u))
@@ -73,8 +75,8 @@ describe('RoomManager', () => {
     const a = fakeSocket()
     const b = fakeSocket()
     const unknown = generateBoardId()
-    rooms.connect(unknown, a.socket, 'a')
-    rooms.connect(unknown, b.socket, 'b')
+    rooms.connect(unknown, a.socket, 'a', EDIT)
+    rooms.connect(unknown, b.socket, 'b', EDIT)
     release()
     await waitUntil(() => a.closes.length === 1 && b.closes.length === 1)
     expect(a.closes[0]).toEqual({ code: CloseCode.NotFound, reason: 'board not found' })
@@ -85,7 +87,7 @@ describe('RoomManager', () => {
   it('[S13] a room whose only client left during loading is unloaded once loaded', async () => {
     const { release, id, rooms } = await setup()
     const s = fakeSocket()
-    const handle = rooms.connect(id, s.socket, 'c1')
+    const handle = rooms.connect(id, s.socket, 'c1', EDIT)
     handle.closed()
     release()
     await waitUntil(() => rooms.roomCount() === 0)
@@ -96,8 +98,8 @@ describe('RoomManager', () => {
     const { release, id, rooms } = await setup()
     const bad = fakeSocket()
     const good = fakeSocket()
-    const hb = rooms.connect(id, bad.socket, 'bad')
-    rooms.connect(id, good.socket, 'good')
+    const hb = rooms.connect(id, bad.socket, 'bad', EDIT)
+    rooms.connect(id, good.socket, 'good', EDIT)
     hb.receive(new Uint8Array([7, 7]))
     hb.receive(encodeSyncStep1(new Y.Doc()))
     release()

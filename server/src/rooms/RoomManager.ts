@@ -7,11 +7,11 @@
  * makes a board [S2].
  */
 import * as Y from 'yjs'
-import { CloseCode, CloseReason, type BoardId } from '@overlap/shared'
+import { CloseCode, CloseReason, type BoardId, type Role } from '@overlap/shared'
 import type { Logger } from '../log.js'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { CommitQueue } from '../storage/commitQueue.js'
-import { assertNever, type Connection, type SyncSocket } from './Connection.js'
+import { assertNever, type Connection, type ConnectionAccess, type SyncSocket } from './Connection.js'
 import { parseClientMessage } from './messages.js'
 import { Room } from './Room.js'
 
@@ -44,7 +44,12 @@ export interface ConnectionHandle {
 }
 
 export interface RoomManager {
-  connect(boardId: BoardId, socket: SyncSocket, connId: string): ConnectionHandle
+  connect(boardId: BoardId, socket: SyncSocket, connId: string, access: ConnectionAccess): ConnectionHandle
+  /**
+   * Closes, with Unauthorized (4401), every connection of `boardId` with `role` whose token hash is
+   * not `currentHash` (a rotated link [A6]). Returns how many were closed.
+   */
+  revoke(boardId: BoardId, role: Role, currentHash: string): number
   /**
    * The doc of a board whose room is live in memory, else null (never loads one). It holds exactly
    * the stored updates [S6], so read-only HTTP routes can use it instead of decoding storage.
@@ -170,12 +175,15 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
   }
 
   return {
-    connect(boardId, socket, connId) {
+    connect(boardId, socket, connId, access) {
       const conn: Connection = {
         id: connId,
         boardId,
         socket,
-        log: log.child({ boardId, connId }),
+        role: access.role,
+        tokenHash: access.tokenHash,
+        deniedSent: false,
+        log: log.child({ boardId, connId, role: access.role }),
         state: { phase: 'loading', queue: [], queuedBytes: 0 },
         awarenessClients: new Set(),
       }
@@ -221,6 +229,16 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
           }
         },
       }
+    },
+    revoke(boardId, role, currentHash) {
+      let closed = 0
+      for (const conn of [...connections]) {
+        if (conn.boardId === boardId && conn.role === role && conn.tokenHash !== currentHash) {
+          close(conn, CloseCode.Unauthorized, 'link rotated')
+          closed++
+        }
+      }
+      return closed
     },
     loadedDoc(boardId) {
       const entry = rooms.get(boardId)

@@ -145,4 +145,16 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
  * y-websocket client counts it as "a message received" (resetting its 30 s watchdog) and
  * `applyAwarenessUpdate` with zero entries changes nothing and emits no event.
  */
+/** y-protocols auth "permission denied": `02 00 <string reason>` (sent to a viewer that wrote [A5]). */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.Auth)
+  encoding.writeVarUint(e, 0)
+  encoding.writeVarString(e, reason)
+  return encoding.toUint8Array(e)
+}
+
+/** The reason text of the permission-denied message a viewer gets. */
+export const VIEW_ONLY_REASON = 'view only: this link cannot edit the board'
+
 export const KEEPALIVE_FRAME: Uint8Array = encodeAwareness(new Uint8Array([0]))

@@ -18,6 +18,7 @@ import {
   type TldrawStoreSnapshotJson,
 } from '@overlap/shared'
 import { connectClient, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/harness.js'
+import { authedFetch } from '../testing/harness.js'
 import { createSqliteStorage } from '../storage/SqliteStorage.js'
 import type { BoardStorage, SnapshotMeta } from '../storage/BoardStorage.js'
 
@@ -35,8 +36,8 @@ beforeEach(async () => {
   const base = createSqliteStorage({ file: path.join(dir, 'overlap.sqlite') })
   const storage: BoardStorage = {
     ...base,
-    createBoard: async (meta, update) => {
-      await base.createBoard(meta, update)
+    createBoard: async (meta, update, links) => {
+      await base.createBoard(meta, update, links)
       createdBoards++
     },
   }
@@ -48,7 +49,7 @@ afterEach(async () => {
   fs.rmSync(srv.dataDir, { recursive: true, force: true })
 })
 
-const api = (p: string, init?: RequestInit) => fetch(`${srv.url}${p}`, init)
+const api = (p: string, init?: RequestInit) => authedFetch(`${srv.url}${p}`, init)
 const post = (p: string, body?: unknown) =>
   api(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
 const postRaw = (p: string, body: string, type = 'application/octet-stream') =>

@@ -6,7 +6,7 @@
  * tldraw's many overwritten numeric fields) followed by a log of V1 updates exactly as clients
  * sent them (no re-encoding on the hot path). Loading = apply state, then the log in order.
  */
-import type { BoardId, SnapshotSummary } from '@overlap/shared'
+import type { BoardId, Role, SnapshotSummary } from '@overlap/shared'
 
 export interface BoardMeta {
   id: BoardId
@@ -59,6 +59,9 @@ export interface StoredSnapshot extends SnapshotMeta {
   stateV2: Uint8Array
 }
 
+/** SHA-256 (hex) of each role's current link token ([A1]); tokens themselves are never stored. */
+export type LinkHashes = Record<Role, string>
+
 export class BoardExistsError extends Error {
   constructor(id: string) {
     super(`board ${id} already exists`)
@@ -74,8 +77,16 @@ export class UnknownBoardError extends Error {
 }
 
 export interface BoardStorage {
-  /** Creates a board with its initial document (a V1 update). Rejects with BoardExistsError. */
-  createBoard(meta: BoardMeta, initialUpdate: Uint8Array): Promise<void>
+  /**
+   * Creates a board with its initial document (a V1 update) and its link token hashes, in one
+   * transaction. Rejects with BoardExistsError. A board created without `links` has no link: no
+   * token opens it (boards stored before links existed are like that).
+   */
+  createBoard(meta: BoardMeta, initialUpdate: Uint8Array, links?: LinkHashes): Promise<void>
+  /** The board's link token hashes, or null (unknown board, or a board without links). */
+  getLinkHashes(id: BoardId): Promise<LinkHashes | null>
+  /** Replaces one role's token hash (a rotation); rejects with UnknownBoardError. */
+  setLinkHash(id: BoardId, role: Role, hash: string): Promise<void>
   getBoard(id: BoardId): Promise<BoardMeta | null>
   /** The stored document, or null for an unknown board. */
   loadDoc(id: BoardId): Promise<StoredDoc | null>

@@ -8,6 +8,7 @@ import {
   UnknownBoardError,
   type BoardMeta,
   type BoardStorage,
+  type LinkHashes,
   type LogStats,
   type PendingUpdate,
   type SnapshotMeta,
@@ -25,6 +26,7 @@ interface MemoryBoard {
   assets: Map<string, StoredAsset>
   /** Oldest first (insertion order). */
   snapshots: StoredSnapshot[]
+  links: LinkHashes | null
 }
 
 const copySnapshot = (s: StoredSnapshot): StoredSnapshot => ({ ...s, summary: { ...s.summary }, stateV2: toUint8Array(s.stateV2) })
@@ -38,7 +40,7 @@ export function createMemoryStorage(): BoardStorage {
   }
 
   return {
-    async createBoard(meta, initialUpdate) {
+    async createBoard(meta, initialUpdate, links) {
       open()
       if (boards.has(meta.id)) throw new BoardExistsError(meta.id)
       boards.set(meta.id, {
@@ -47,7 +49,20 @@ export function createMemoryStorage(): BoardStorage {
         updates: [],
         assets: new Map(),
         snapshots: [],
+        links: links ? { ...links } : null,
       })
+    },
+    async getLinkHashes(id) {
+      open()
+      const links = boards.get(id)?.links
+      return links ? { ...links } : null
+    },
+    async setLinkHash(id, role, hash) {
+      open()
+      const b = boards.get(id)
+      if (!b) throw new UnknownBoardError(id)
+      // A board without links gets one role only; the others stay unusable (no token matches '').
+      b.links = { ...(b.links ?? { facilitator: '', edit: '', view: '' }), [role]: hash }
     },
     async getBoard(id) {
       open()

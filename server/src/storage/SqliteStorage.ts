@@ -12,12 +12,13 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as Y from 'yjs'
-import type { BoardId } from '@overlap/shared'
+import { ROLES, type BoardId } from '@overlap/shared'
 import {
   BoardExistsError,
   UnknownBoardError,
   type BoardMeta,
   type BoardStorage,
+  type LinkHashes,
   type LogStats,
   type PendingUpdate,
   type SnapshotMeta,
@@ -35,10 +36,11 @@ export interface SqliteStorageOptions {
 }
 
 /**
- * `PRAGMA user_version`: 1 = boards, state, updates, assets; 2 = + snapshots. A database of an older
+ * `PRAGMA user_version`: 1 = boards, state, updates, assets; 2 = + snapshots; 3 = + board_links
+ * (token hashes per role, [A1]; boards stored before 3 have no rows: no token opens them). A database of an older
  * version is upgraded in place, one step per version, each step in its own transaction.
  */
-const SCHEMA_VERSION = 2
+const SCHEMA_VERSION = 3
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -84,6 +86,14 @@ CREATE TABLE snapshots (
   state_v2 BLOB NOT NULL
 );
 CREATE INDEX snapshots_by_board ON snapshots(board_id, created_at, seq);
+`,
+  3: `
+CREATE TABLE board_links (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'edit', 'view')),
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (board_id, role)
+);
 `,
 }
 
@@ -167,15 +177,22 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       `SELECT id, board_id, name, author, created_at, kind, shapes, cards, links, state_v2 FROM snapshots
        WHERE board_id = ? AND id = ?`
     ),
+    putLink: db.prepare(
+      'INSERT INTO board_links (board_id, role, token_hash) VALUES (?, ?, ?) ON CONFLICT(board_id, role) DO UPDATE SET token_hash = excluded.token_hash'
+    ),
+    getLinks: db.prepare<[string], { role: string; token_hash: string }>(
+      'SELECT role, token_hash FROM board_links WHERE board_id = ?'
+    ),
     ping: db.prepare('SELECT 1'),
   }
 
   const boardExists = (id: string) => q.getBoard.get(id) !== undefined
 
-  const createBoardTx = db.transaction((meta: BoardMeta, stateV2: Uint8Array) => {
+  const createBoardTx = db.transaction((meta: BoardMeta, stateV2: Uint8Array, links: LinkHashes | undefined) => {
     if (boardExists(meta.id)) throw new BoardExistsError(meta.id)
     q.insertBoard.run(meta.id, meta.name, meta.createdAt)
     q.putState.run(meta.id, stateV2)
+    if (links) for (const role of ROLES) q.putLink.run(meta.id, role, links[role])
   })
 
   const appendTx = db.transaction((batch: readonly PendingUpdate[]) => {
@@ -213,8 +230,19 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   })
 
   return {
-    async createBoard(meta, initialUpdate) {
-      createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate))
+    async createBoard(meta, initialUpdate, links) {
+      createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate), links)
+    },
+    async getLinkHashes(id) {
+      const rows = q.getLinks.all(id)
+      if (rows.length === 0) return null
+      const links: LinkHashes = { facilitator: '', edit: '', view: '' }
+      for (const r of rows) if ((ROLES as readonly string[]).includes(r.role)) links[r.role as keyof LinkHashes] = r.token_hash
+      return links
+    },
+    async setLinkHash(id, role, hash) {
+      if (!boardExists(id)) throw new UnknownBoardError(id)
+      q.putLink.run(id, role, hash)
     },
     async getBoard(id) {
       const row = q.getBoard.get(id)

@@ -27,7 +27,7 @@ runStorageContract('sqlite', {
   },
 })
 
-describe('SQLite schema upgrade [SN11]', () => {
+describe('SQLite schema upgrade [SN11] [A1]', () => {
   it('upgrades a version-1 database in place: boards, documents and assets stay, snapshots work', async () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-upgrade-'))
     try {
@@ -61,10 +61,14 @@ describe('SQLite schema upgrade [SN11]', () => {
       })
       await storage.close()
       const check = new Database(file, { readonly: true })
-      expect(check.pragma('user_version', { simple: true })).toBe(2)
+      expect(check.pragma('user_version', { simple: true })).toBe(3)
       check.close()
       const reopened = createSqliteStorage({ file })
       expect((await reopened.listSnapshots(id)).map((s) => s.id)).toEqual(['snap'])
+      // An old board has no links until the operator rotates one in; new boards get all three.
+      expect(await reopened.getLinkHashes(id)).toBeNull()
+      await reopened.setLinkHash(id, 'facilitator', 'f')
+      expect((await reopened.getLinkHashes(id))?.facilitator).toBe('f')
       await reopened.close()
     } finally {
       fs.rmSync(d, { recursive: true, force: true })

@@ -234,6 +234,33 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       expect(doc.getMap('board').get('title')).toBe('frozen')
     })
 
+    const hashes = (tag: string) => ({ facilitator: `f-${tag}`, edit: `e-${tag}`, view: `v-${tag}` })
+
+    it('[A1] stores link token hashes with the board and reads them back', async () => {
+      const m = meta()
+      await storage.createBoard(m, initialUpdate(), hashes('1'))
+      expect(await storage.getLinkHashes(m.id)).toEqual(hashes('1'))
+      const other = meta()
+      await storage.createBoard(other, initialUpdate())
+      expect(await storage.getLinkHashes(other.id)).toBeNull()
+      expect(await storage.getLinkHashes(generateBoardId())).toBeNull()
+    })
+
+    it('[A6] replaces one role\'s hash on rotation; the others stay; unknown boards reject', async () => {
+      const m = meta()
+      await storage.createBoard(m, initialUpdate(), hashes('1'))
+      await storage.setLinkHash(m.id, 'edit', 'e-2')
+      expect(await storage.getLinkHashes(m.id)).toEqual({ ...hashes('1'), edit: 'e-2' })
+      await expect(storage.setLinkHash(generateBoardId(), 'view', 'x')).rejects.toBeInstanceOf(UnknownBoardError)
+    })
+
+    it('[A1] a failed create (existing id) does not replace the stored hashes', async () => {
+      const m = meta()
+      await storage.createBoard(m, initialUpdate(), hashes('1'))
+      await expect(storage.createBoard(m, initialUpdate(), hashes('2'))).rejects.toBeInstanceOf(BoardExistsError)
+      expect(await storage.getLinkHashes(m.id)).toEqual(hashes('1'))
+    })
+
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
     })
@@ -242,7 +269,7 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       it('[S25] keeps boards, logs, compacted state and assets across a reopen', async () => {
         const a = meta()
         const seed = initialUpdate('persist')
-        await storage.createBoard(a, seed)
+        await storage.createBoard(a, seed, hashes('p'))
         const w = writer(seed)
         w.doc.getMap('m').set('k', 1)
         await storage.appendUpdates([{ boardId: a.id, update: w.updates[0]! }])
@@ -258,6 +285,7 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
         expect(doc.getMap('m').get('k')).toBe(2)
         expect(doc.getMap('board').get('title')).toBe('persist')
         expect((await storage.getAsset(a.id, 'img'))?.bytes).toEqual(new Uint8Array([7]))
+        expect(await storage.getLinkHashes(a.id)).toEqual(hashes('p'))
       })
     }
   })

@@ -6,6 +6,10 @@
  * - A malformed board id is accepted and then closed with NotFound (4404) without touching
  *   storage [S1]: a browser cannot read an HTTP status from a failed upgrade (it sees 1006 and
  *   would retry forever), but it does see a close code, and 4400–4499 stops y-websocket retrying.
+ * - Access is decided before the socket joins a room [A3]: the `token` query parameter (y-websocket's
+ *   `params`) is parsed and checked against the board's link hashes while the upgrade waits. An
+ *   unknown board is closed with 4404, a missing or wrong token with Unauthorized (4401); only a
+ *   granted socket reaches `rooms.connect`, carrying its role.
  * - Frames over MAX_MESSAGE_BYTES: ws closes with 1009; `LimitedWebSocket` rewrites that one code
  *   to MessageTooLarge (4413) so the client can tell the user why [S9].
  * - permessage-deflate for frames ≥ 1 KiB: a big board's first sync step 2 shrinks a lot.
@@ -13,10 +17,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
-import { CloseCode, CloseReason, SYNC_PATH_PREFIX, parseBoardId } from '@overlap/shared'
+import { CloseCode, CloseReason, SYNC_PATH_PREFIX, parseBoardId, type BoardId } from '@overlap/shared'
+import { assertNever } from '../rooms/Connection.js'
 import type { Clock } from '../clock.js'
 import type { Logger } from '../log.js'
 import type { RoomManager } from '../rooms/RoomManager.js'
+import type { AccessService } from '../access/accessService.js'
+import type { ConnectionAccess } from '../rooms/Connection.js'
 import { KEEPALIVE_INTERVAL_MS } from '@overlap/shared'
 
 /**
@@ -63,6 +70,7 @@ class LimitedWebSocket extends WebSocket {
 
 export interface SyncEndpointDeps {
   rooms: RoomManager
+  access: AccessService
   log: Logger
   clock: Clock
   maxMessageBytes: number
@@ -80,6 +88,7 @@ export interface SyncEndpoint {
 
 export function createSyncEndpoint({
   rooms,
+  access,
   log,
   clock,
   maxMessageBytes,
@@ -108,14 +117,10 @@ export function createSyncEndpoint({
     }
   }, keepaliveIntervalMs)
 
-  const onConnection = (ws: WebSocket, rawBoardId: string) => {
+  const refuse = (ws: WebSocket, code: CloseCode) => ws.close(code, CloseReason[code])
+
+  const onConnection = (ws: WebSocket, boardId: BoardId, granted: ConnectionAccess) => {
     const connId = `c${nextConnId++}`
-    const boardId = parseBoardId(rawBoardId)
-    if (boardId === null) {
-      log.info('refused malformed board id', { connId, rawBoardId: rawBoardId.slice(0, 64) })
-      ws.close(CloseCode.NotFound, CloseReason[CloseCode.NotFound])
-      return
-    }
     alive.set(ws, true)
     ws.on('pong', () => alive.set(ws, true))
     const handle = rooms.connect(
@@ -134,7 +139,8 @@ export function createSyncEndpoint({
           ws.close(code, reason)
         },
       },
-      connId
+      connId,
+      granted
     )
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
@@ -161,7 +167,47 @@ export function createSyncEndpoint({
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
         return
       }
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, rest))
+      const boardId = parseBoardId(rest)
+      if (boardId === null) {
+        log.info('refused malformed board id', { rawBoardId: rest.slice(0, 64) })
+        wss.handleUpgrade(req, socket, head, (ws) => refuse(ws, CloseCode.NotFound))
+        return
+      }
+      // The socket may error while storage answers; without a listener that would throw.
+      const onSocketError = () => {}
+      socket.on('error', onSocketError)
+      access.authorize(boardId, url.searchParams.get('token') ?? undefined).then(
+        (decision) => {
+          socket.off('error', onSocketError)
+          if (socket.destroyed) return
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            switch (decision.kind) {
+              case 'granted':
+                if (!access.isCurrent(boardId, decision.role, decision.tokenHash)) {
+                  refuse(ws, CloseCode.Unauthorized)
+                  return
+                }
+                onConnection(ws, boardId, { role: decision.role, tokenHash: decision.tokenHash })
+                return
+              case 'not-found':
+                refuse(ws, CloseCode.NotFound)
+                return
+              case 'unauthorized':
+                log.info('refused socket without a valid token', { boardId })
+                refuse(ws, CloseCode.Unauthorized)
+                return
+              default:
+                assertNever(decision)
+            }
+          })
+        },
+        (err: unknown) => {
+          socket.off('error', onSocketError)
+          log.error('access check failed', { boardId, err })
+          if (socket.destroyed) return
+          wss.handleUpgrade(req, socket, head, (ws) => refuse(ws, CloseCode.StorageError))
+        }
+      )
     },
     async close(code) {
       timer.cancel()

@@ -9,7 +9,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
-import type { BoardId } from '@overlap/shared'
+import type { BoardId, BoardLinks, Role } from '@overlap/shared'
 import { parseConfig, type ServerConfig } from '../config.js'
 import { createOverlapServer, type OverlapServer } from '../createServer.js'
 import { createManualClock, type Clock } from '../clock.js'
@@ -28,6 +28,50 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
 
 export function tempDir(prefix = 'overlap-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/**
+ * Tokens of boards the tests created (test-only state, keyed by random board ids, so servers
+ * running side by side cannot collide). `connectClient` and `rawSocket` add the EDIT token of a
+ * known board unless the URL already has `token=`; `authed` adds the FACILITATOR token to a
+ * board API path. Tests of access control pass explicit tokens instead.
+ */
+const tokenBook = new Map<string, Record<Role, string>>()
+
+export function tokenOf(link: string): string {
+  return new URL(link).searchParams.get('token') ?? ''
+}
+
+/** Remembers the links of a created board (a 201 body of POST /api/boards or /import). */
+export function rememberLinks(body: unknown): void {
+  const b = body as { id?: unknown; links?: BoardLinks } | null
+  if (b && typeof b.id === 'string' && b.links) {
+    tokenBook.set(b.id, { facilitator: tokenOf(b.links.facilitator), edit: tokenOf(b.links.edit), view: tokenOf(b.links.view) })
+  }
+}
+
+export function tokensFor(boardId: string): Record<Role, string> {
+  const t = tokenBook.get(boardId)
+  if (!t) throw new Error(`no tokens known for board ${boardId}`)
+  return t
+}
+
+/** `url` with `?token=<role token>` for the board it names (a `/sync/<id>` or `/api/boards/<id>` URL), if known and absent. */
+export function withToken(url: string, role: Role = 'edit'): string {
+  if (/[?&]token=/.test(url)) return url
+  const m = /\/(?:sync|api\/boards)\/([A-Za-z0-9_-]{22})(?:[/?]|$)/.exec(url)
+  const t = m ? tokenBook.get(m[1]!) : undefined
+  if (!t) return url
+  return `${url}${url.includes('?') ? '&' : '?'}token=${t[role]}`
+}
+
+/** fetch with the facilitator token of the board the path names; records links of created boards. */
+export async function authedFetch(url: string, init?: RequestInit): Promise<Response> {
+  const res = await fetch(withToken(url, 'facilitator'), init)
+  if (res.status === 201 && /\/api\/boards(\/import)?(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
+    rememberLinks(await res.clone().json())
+  }
+  return res
 }
 
 export interface TestServer {
@@ -73,7 +117,9 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
         body: JSON.stringify({ name }),
       })
       if (res.status !== 201) throw new Error(`create board: ${res.status}`)
-      return ((await res.json()) as { id: BoardId }).id
+      const body = (await res.json()) as { id: BoardId }
+      rememberLinks(body)
+      return body.id
     },
     async stop() {
       await overlap.close()
@@ -90,9 +136,18 @@ export interface TestClient {
   destroy(): void
 }
 
-/** An unmodified y-websocket 3.1 client, as the browser uses it. */
-export function connectClient(wsOrigin: string, boardId: string, doc = new Y.Doc()): TestClient {
+/**
+ * An unmodified y-websocket 3.1 client, as the browser uses it. `token`: the board's edit token by
+ * default (see tokenBook); null = none.
+ */
+export function connectClient(
+  wsOrigin: string,
+  boardId: string,
+  doc = new Y.Doc(),
+  token: string | null = tokenBook.get(boardId)?.edit ?? null
+): TestClient {
   const provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, doc, {
+    params: token === null ? {} : { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
@@ -131,7 +186,7 @@ export interface RawSocket {
 
 /** A bare socket that sends whatever bytes a test wants. */
 export function rawSocket(url: string): RawSocket {
-  const ws = new WebSocket(url)
+  const ws = new WebSocket(withToken(url))
   const frames: Uint8Array[] = []
   ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
   ws.on('error', () => {})

@@ -1,0 +1,71 @@
+/**
+ * Roles and links ([A5], [A6], [A8] in shared/SPEC.md) through the real UI: a viewer cannot edit and
+ * sees edits live; a rotated link drops its holder to the "no longer valid" page.
+ */
+import { expect, test } from '../fixtures/test.js'
+
+type RoleWindow = Window & {
+  __overlap?: {
+    editor: { getInstanceState(): { isReadonly: boolean }; getCollaborators(): Array<{ userName: string; meta: Record<string, unknown> }> }
+  }
+}
+
+test('[A5] a viewer cannot draw (r + drag creates nothing, editor read-only) and sees the editor’s changes live', async ({ board, actor }) => {
+  const editor = await actor('Eve')
+  const viewer = await actor('Vic')
+  await Promise.all([editor.openBoard(board.id), viewer.openBoard(board.id, 'view')])
+
+  await expect(viewer.page.getByTestId('view-only-badge')).toHaveText('View only')
+  await expect(editor.page.getByTestId('view-only-badge')).toHaveCount(0)
+  expect(await viewer.page.evaluate(() => (window as RoleWindow).__overlap!.editor.getInstanceState().isReadonly)).toBe(true)
+
+  // The viewer tries the rectangle tool: nothing is created, locally or for anyone.
+  const from = await viewer.canvasPoint(0.1, 0.2)
+  const to = await viewer.canvasPoint(0.35, 0.6)
+  await viewer.page.keyboard.press('r')
+  await viewer.page.mouse.move(from.x, from.y)
+  await viewer.page.mouse.down()
+  await viewer.page.mouse.move(to.x, to.y, { steps: 8 })
+  await viewer.page.mouse.up()
+  expect(await viewer.shapes()).toEqual([])
+
+  // The editor draws; the viewer sees it arrive.
+  const a = await editor.canvasPoint(0.5, 0.3)
+  const b = await editor.canvasPoint(0.7, 0.6)
+  await editor.page.keyboard.press('r')
+  await editor.page.mouse.move(a.x, a.y)
+  await editor.page.mouse.down()
+  await editor.page.mouse.move(b.x, b.y, { steps: 8 })
+  await editor.page.mouse.up()
+  await editor.waitSynced()
+  await expect.poll(async () => (await viewer.shapes()).map((s) => s.type), { message: 'the viewer sees the rectangle' }).toEqual(['geo'])
+  // Only the editor's shape exists anywhere.
+  expect((await editor.shapes()).map((s) => s.type)).toEqual(['geo'])
+
+  // [A9] The viewer's presence (relayed like anyone's) carries the side it picked.
+  await expect
+    .poll(() =>
+      editor.page.evaluate(() =>
+        (window as RoleWindow).__overlap!.editor.getCollaborators().map((c) => ({ name: c.userName, side: c.meta.side }))
+      )
+    )
+    .toContainEqual({ name: viewer.name, side: viewer.identity.side })
+})
+
+test('[A6] the facilitator rotates the edit link from the Share menu; the editor’s page says the link is no longer valid', async ({ board, actor }) => {
+  const facilitator = await actor('Fay')
+  const editor = await actor('Ed')
+  await Promise.all([facilitator.openBoard(board.id, 'facilitator'), editor.openBoard(board.id)])
+
+  await facilitator.page.getByTestId('share-button').click()
+  await facilitator.page.getByTestId('share-rotate-edit').click()
+  // The new edit link is now known to this browser and can be copied.
+  await expect(facilitator.page.getByTestId('share-copy-edit')).toBeEnabled()
+
+  await expect(editor.page.getByTestId('link-invalid')).toContainText('ask the facilitator for a new one')
+  // The facilitator is unaffected.
+  await facilitator.waitSynced()
+  // Reopening with the old link shows the same page (HTTP 401), no reconnect loop.
+  await editor.page.reload()
+  await expect(editor.page.getByTestId('link-invalid')).toBeVisible()
+})
