@@ -23,6 +23,7 @@ import { removeDataDir, startOurServer } from './lib/servers.js'
 import { makeDocumentAndPage, makeGeoShapes, type GeoShapeOptions } from './lib/shapes.js'
 import { serveStatic } from './lib/staticServer.js'
 import { fmt, fmtBytes, median, ratio } from './lib/stats.js'
+import { boardToken } from './lib/boards.js'
 
 const BARE_DIR = path.join(REPO_ROOT, 'bench/bare-tldraw')
 const BARE_DIST = path.join(BARE_DIR, 'dist')
@@ -129,7 +130,7 @@ export async function runClientPaint(): Promise<Figure[]> {
   const loadedJs = { ours: 0, bare: 0 }
   try {
     const boardId = await pushBoard(server, shapes, LAYOUT)
-    const oursUrl = `${server.httpUrl}/b/${boardId}`
+    const oursUrl = `${server.httpUrl}/b/${boardId}?token=${boardToken(boardId)}`
     // One unmeasured load of each warms the servers and the browser process, not the page cache.
     await timeToShapes(browser, oursUrl, shapes)
     await timeToShapes(browser, `${bareServer.url}/`, shapes)

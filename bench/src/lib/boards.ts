@@ -6,6 +6,16 @@ import type { ServerHandle } from './servers.js'
  * Ours: `POST /api/boards` → board id (the y-websocket room). The reference server has no boards:
  * any room name works, so a random one is returned.
  */
+/**
+ * Edit tokens of the boards created here (our server refuses sockets without one, [A3]); clients
+ * look them up by room. One table per bench process is enough: board ids are unique.
+ */
+const editTokens = new Map<string, string>()
+
+export function boardToken(room: string): string | undefined {
+  return editTokens.get(room)
+}
+
 export async function createBoard(server: ServerHandle, name: string): Promise<string> {
   if (server.kind === 'ref') return `ref-${randomUUID()}`
   const res = await fetch(`${server.httpUrl}/api/boards`, {
@@ -14,7 +24,10 @@ export async function createBoard(server: ServerHandle, name: string): Promise<s
     body: JSON.stringify({ name }),
   })
   if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
-  const body = (await res.json()) as { id?: unknown }
+  const body = (await res.json()) as { id?: unknown; links?: { edit?: unknown } }
   if (typeof body.id !== 'string') throw new Error(`POST /api/boards returned no id: ${JSON.stringify(body)}`)
+  const token = typeof body.links?.edit === 'string' ? new URL(body.links.edit).searchParams.get('token') : null
+  if (!token) throw new Error(`POST /api/boards returned no edit link: ${JSON.stringify(body)}`)
+  editTokens.set(body.id, token)
   return body.id
 }

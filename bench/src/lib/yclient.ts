@@ -8,6 +8,7 @@ import type { Socket } from 'node:net'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { boardToken } from './boards.js'
 
 // Every y-websocket provider adds a process 'exit' listener; 50 readers are expected here.
 process.setMaxListeners(0)
@@ -82,7 +83,9 @@ export interface ConnectOptions {
 export function connectClient(serverUrl: string, room: string, opts: ConnectOptions = {}): Client {
   const doc = opts.doc ?? new Y.Doc()
   const stats = opts.stats ?? newStats()
+  const token = boardToken(room)
   const provider = new WebsocketProvider(serverUrl, room, doc, {
+    ...(token ? { params: { token } } : {}),
     WebSocketPolyfill: countingWebSocket(stats, opts.offerDeflate ?? true) as never,
     // Clients in one process must talk through the server, not through a BroadcastChannel.
     disableBc: true,
