@@ -64,6 +64,15 @@ test('snapshots: save in History, view the old board read-only, compare, restore
   await expect(a.page.getByTestId('compare-panel')).toBeVisible()
   await expect(a.page.locator(`[data-testid="compare-item"][data-shape-id="${victim}"]`)).toHaveAttribute('data-change', 'removed')
 
+  // Two snapshots: a second one after the cut, compared with the one before it.
+  await a.page.getByTestId('snapshot-name').fill('After the cut')
+  await a.page.getByTestId('snapshot-save').click()
+  const second = a.page.getByTestId('snapshot-item').filter({ hasText: 'After the cut' })
+  await expect(second).toHaveCount(1)
+  await second.getByTestId('snapshot-compare-previous').click()
+  await expect(a.page.getByTestId('compare-panel')).toContainText('“Before the cut” → “After the cut”')
+  await expect(a.page.locator(`[data-testid="compare-item"][data-shape-id="${victim}"]`)).toHaveAttribute('data-change', 'removed')
+
   // The snapshot page (a third tab of A's) shows the OLD board, read-only, with no sync connection.
   const view = await a.context.newPage()
   await view.goto(`/b/${boardId}/s/${snapshotId}`)

@@ -15,7 +15,8 @@ import { formatTime } from './formatTime'
 import { restoreIntoEditor } from './restoreIntoEditor'
 import './history.css'
 
-type Comparison = { snapshot: SnapshotMeta; items: CompareItem[] }
+/** `after` null = the board now. */
+type Comparison = { snapshot: SnapshotMeta; after: SnapshotMeta | null; items: CompareItem[] }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
@@ -77,7 +78,15 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
     run(async () => {
       const [then, now] = await Promise.all([getSnapshot(boardId, s.id), getBoardDocument(boardId)])
       const { items } = compareItems(Object.values(then.document.store), Object.values(now.store))
-      setComparison({ snapshot: s, items })
+      setComparison({ snapshot: s, after: null, items })
+    })
+
+  /** Two snapshots: what changed from `older` to `newer`. */
+  const compareSnapshots = (older: SnapshotMeta, newer: SnapshotMeta) =>
+    run(async () => {
+      const [a, b] = await Promise.all([getSnapshot(boardId, older.id), getSnapshot(boardId, newer.id)])
+      const { items } = compareItems(Object.values(a.document.store), Object.values(b.document.store))
+      setComparison({ snapshot: older, after: newer, items })
     })
 
   const zoomTo = (item: CompareItem) => {
@@ -140,7 +149,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       {snapshots === null && !error && <p>Loading…</p>}
       {snapshots !== null && snapshots.length === 0 && <p className="ov-history-empty">No snapshots yet.</p>}
       <ol className="ov-history-list" data-testid="snapshot-list">
-        {snapshots?.map((s) => (
+        {snapshots?.map((s, i, all) => (
           <li key={s.id} data-testid="snapshot-item" data-snapshot-id={s.id} data-kind={s.kind}>
             <div className="ov-history-item-title">
               <span className="ov-history-item-name">{s.name}</span>
@@ -165,6 +174,17 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
               <button type="button" data-testid="snapshot-compare" disabled={busy} onClick={() => void compare(s)}>
                 Compare with now
               </button>
+              {/* Newest first: the next item is the snapshot taken before this one. */}
+              {all[i + 1] && (
+                <button
+                  type="button"
+                  data-testid="snapshot-compare-previous"
+                  disabled={busy}
+                  onClick={() => void compareSnapshots(all[i + 1]!, s)}
+                >
+                  Compare with previous
+                </button>
+              )}
               {!editor.getIsReadonly() && (
                 <button type="button" data-testid="snapshot-restore" disabled={busy} onClick={() => setConfirmRestore(s.id)}>
                   Restore
@@ -190,13 +210,15 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
 }
 
 function ComparisonView({ comparison, onZoom, onClear }: { comparison: Comparison; onZoom: (i: CompareItem) => void; onClear: () => void }) {
-  const { snapshot, items } = comparison
+  const { snapshot, after, items } = comparison
   const count = (c: CompareItem['change']) => items.filter((i) => i.change === c).length
   return (
     <section className="ov-history-compare" data-testid="compare-panel" data-snapshot-id={snapshot.id}>
       <style data-testid="compare-highlight-style">{highlightCss(items)}</style>
       <header>
-        <strong>“{snapshot.name}” → now</strong>
+        <strong>
+          “{snapshot.name}” → {after ? `“${after.name}”` : 'now'}
+        </strong>
         <button type="button" data-testid="compare-clear" onClick={onClear}>
           Done
         </button>

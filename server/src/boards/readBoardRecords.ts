@@ -8,6 +8,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { readRecordsFromDoc, type BoardId } from '@overlap/shared'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
+import { applyStoredDocSafely } from '../storage/mergeDoc.js'
 
 export interface BoardRecordsReaderDeps {
   storage: BoardStorage
@@ -27,16 +28,7 @@ export function createBoardRecordsReader({ storage, loadedDoc, log }: BoardRecor
     if (stored === null) return null
     const doc = new Y.Doc({ gc: true })
     try {
-      if (stored.stateV2) Y.applyUpdateV2(doc, stored.stateV2)
-      let skipped = 0
-      for (const update of stored.updates) {
-        // Same policy as loading a room: an update that fails to apply is skipped, never fatal.
-        try {
-          Y.applyUpdate(doc, update)
-        } catch {
-          skipped++
-        }
-      }
+      const skipped = applyStoredDocSafely(doc, stored)
       if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
       return readRecordsFromDoc(doc)
     } finally {

@@ -14,6 +14,7 @@ import type { CommitQueue } from '../storage/commitQueue.js'
 import { assertNever, type Connection, type ConnectionAccess, type SyncSocket } from './Connection.js'
 import { parseClientMessage } from './messages.js'
 import { Room } from './Room.js'
+import { applyStoredDocSafely } from '../storage/mergeDoc.js'
 
 /** Frames a connection may queue while its room loads, before we call it abuse. */
 export const MAX_QUEUED_BYTES_WHILE_LOADING = 32 * 1024 * 1024
@@ -146,7 +147,7 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
       const stored = await storage.loadDoc(boardId)
       if (stored) {
         doc = new Y.Doc()
-        const skipped = applyStoredSafely(doc, stored.stateV2, stored.updates)
+        const skipped = applyStoredDocSafely(doc, stored)
         if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
       }
     } catch (e) {
@@ -281,18 +282,4 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
       for (const conn of [...connections]) close(conn, code)
     },
   }
-}
-
-/** Applies state and log; an update that fails to apply is skipped, never fatal to the board. */
-function applyStoredSafely(doc: Y.Doc, stateV2: Uint8Array | null, updates: Uint8Array[]): number {
-  let skipped = 0
-  if (stateV2) Y.applyUpdateV2(doc, stateV2)
-  for (const update of updates) {
-    try {
-      Y.applyUpdate(doc, update)
-    } catch {
-      skipped++
-    }
-  }
-  return skipped
 }

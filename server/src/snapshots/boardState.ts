@@ -8,6 +8,7 @@ import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import { checkDocSchema, readDocSchema, readRecordsFromDoc, type BoardId } from '@overlap/shared'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
+import { applyStoredDocSafely } from '../storage/mergeDoc.js'
 
 /** `Y.encodeStateAsUpdateV2` of the board now, or null for an unknown board. Never loads a room. */
 export async function readBoardState(
@@ -23,16 +24,7 @@ export async function readBoardState(
   if (stored.updates.length === 0 && stored.stateV2) return stored.stateV2
   const doc = new Y.Doc()
   try {
-    if (stored.stateV2) Y.applyUpdateV2(doc, stored.stateV2)
-    let skipped = 0
-    for (const update of stored.updates) {
-      // Same policy as loading a room: an update that fails to apply is skipped, never fatal.
-      try {
-        Y.applyUpdate(doc, update)
-      } catch {
-        skipped++
-      }
-    }
+    const skipped = applyStoredDocSafely(doc, stored)
     if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
     return Y.encodeStateAsUpdateV2(doc)
   } finally {

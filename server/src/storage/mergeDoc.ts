@@ -13,6 +13,24 @@ export function applyStoredDoc(doc: Y.Doc, stored: StoredDoc, origin: unknown = 
   }, origin)
 }
 
+/**
+ * Loads a stored board into `doc` the way every reader must (rooms, briefs, snapshots): the state,
+ * then the log; an update that fails to apply is skipped, never fatal to the board. Returns how many
+ * were skipped (the caller logs them with its board id).
+ */
+export function applyStoredDocSafely(doc: Y.Doc, stored: StoredDoc): number {
+  let skipped = 0
+  if (stored.stateV2) Y.applyUpdateV2(doc, stored.stateV2)
+  for (const update of stored.updates) {
+    try {
+      Y.applyUpdate(doc, update)
+    } catch {
+      skipped++
+    }
+  }
+  return skipped
+}
+
 export function mergeStoredDoc(stored: StoredDoc): Uint8Array {
   const doc = new Y.Doc()
   try {
