@@ -37,33 +37,20 @@ export function ImportTldrButton() {
     }
   }
 
+  const pick = (where: 'new' | 'here') => {
+    target.current = where
+    input.current?.click()
+  }
+
   return (
     <>
-      <button
-        type="button"
-        role="menuitem"
-        disabled={state.kind === 'busy'}
-        data-testid="import-tldr"
-        onClick={() => {
-          target.current = 'new'
-          input.current?.click()
-        }}
-      >
+      <button type="button" role="menuitem" disabled={state.kind === 'busy'} data-testid="import-tldr" onClick={() => pick('new')}>
         {state.kind === 'busy' ? 'Importing…' : 'Import .tldr as a new board…'}
       </button>
       {!editor.getIsReadonly() && (
-      <button
-        type="button"
-        role="menuitem"
-        disabled={state.kind === 'busy'}
-        data-testid="import-tldr-here"
-        onClick={() => {
-          target.current = 'here'
-          input.current?.click()
-        }}
-      >
-        Import .tldr into this board…
-      </button>
+        <button type="button" role="menuitem" disabled={state.kind === 'busy'} data-testid="import-tldr-here" onClick={() => pick('here')}>
+          Import .tldr into this board…
+        </button>
       )}
       <input
         ref={input}
