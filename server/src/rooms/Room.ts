@@ -46,9 +46,19 @@ export class Room {
   private holds = 0
   private destroyed = false
 
+  /**
+   * The step-2 frame for a joiner that has nothing (empty state vector), kept until the doc changes:
+   * a workshop opening a big board at once costs one encoding of the board, not one per person.
+   */
+  private fullSyncFrame: Uint8Array | null = null
+  private readonly dropFullSync = () => {
+    this.fullSyncFrame = null
+  }
+
   constructor(private readonly deps: RoomDeps) {
     this.boardId = deps.boardId
     this.doc = deps.doc
+    this.doc.on('update', this.dropFullSync)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null)
@@ -118,7 +128,10 @@ export class Room {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step1':
-        conn.socket.send(encodeSyncStep2(this.doc, message.stateVector))
+        if (Y.decodeStateVector(message.stateVector).size === 0) {
+          this.fullSyncFrame ??= encodeSyncStep2(this.doc, message.stateVector)
+          conn.socket.send(this.fullSyncFrame)
+        } else conn.socket.send(encodeSyncStep2(this.doc, message.stateVector))
         return
       case 'update':
         if (message.empty) return
@@ -160,6 +173,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.awareness.off('update', this.onAwarenessUpdate)
+    this.doc.off('update', this.dropFullSync)
     // Awareness runs a timer of its own; without destroy() every unloaded room would leak one.
     this.awareness.destroy()
     this.doc.destroy()

@@ -45,6 +45,35 @@ async function setup() {
 }
 
 describe('RoomManager', () => {
+  it('[S4] joiners with nothing share one encoding of the board until it changes', async () => {
+    const { release, id, rooms } = await setup()
+    release()
+    const stepTwo = (sent: Uint8Array[]) => sent.find((f) => f[0] === 0 && f[1] === 1)
+    const join = async () => {
+      const s = fakeSocket()
+      const handle = rooms.connect(id, s.socket, `c${Math.random()}`, EDIT)
+      handle.receive(encodeSyncStep1(new Y.Doc()))
+      await waitUntil(() => stepTwo(s.sent) !== undefined)
+      return { s, handle }
+    }
+    const a = await join()
+    const b = await join()
+    // The very same frame object: encoded once.
+    expect(stepTwo(b.s.sent)).toBe(stepTwo(a.s.sent))
+
+    // A change invalidates it: the next joiner gets the new state.
+    const writer = new Y.Doc()
+    writer.getMap('m').set('k', 'v')
+    a.handle.receive(encodeUpdate(Y.encodeStateAsUpdate(writer)))
+    await waitUntil(() => a.s.sent.some((f) => f[0] === 0 && f[1] === 2))
+    const c = await join()
+    expect(stepTwo(c.s.sent)).not.toBe(stepTwo(a.s.sent))
+    const m = parseClientMessage(stepTwo(c.s.sent)!)
+    const doc = new Y.Doc()
+    if (m.ok && m.message.kind === 'update') Y.applyUpdate(doc, m.message.update)
+    expect(doc.getMap('m').get('k')).toBe('v')
+  })
+
   it('[S14] queues frames while the room loads and replays them in order', async () => {
     const { release, id, rooms } = await setup()
     const s = fakeSocket()
