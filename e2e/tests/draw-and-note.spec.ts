@@ -9,11 +9,7 @@ test('A draws a rectangle and writes a note with the real UI; B sees both', asyn
   // Rectangle: the 'r' shortcut, then a drag on the canvas.
   const from = await a.canvasPoint(0.1, 0.2)
   const to = await a.canvasPoint(0.35, 0.6)
-  await a.page.keyboard.press('r')
-  await a.page.mouse.move(from.x, from.y)
-  await a.page.mouse.down()
-  await a.page.mouse.move(to.x, to.y, { steps: 8 })
-  await a.page.mouse.up()
+  await a.drawRectangle(from, to)
 
   // Sticky note: 'n', a click, type, Escape.
   const notePoint = await a.canvasPoint(0.75, 0.4)

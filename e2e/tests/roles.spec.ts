@@ -22,21 +22,13 @@ test('[A5] a viewer cannot draw (r + drag creates nothing, editor read-only) and
   // The viewer tries the rectangle tool: nothing is created, locally or for anyone.
   const from = await viewer.canvasPoint(0.1, 0.2)
   const to = await viewer.canvasPoint(0.35, 0.6)
-  await viewer.page.keyboard.press('r')
-  await viewer.page.mouse.move(from.x, from.y)
-  await viewer.page.mouse.down()
-  await viewer.page.mouse.move(to.x, to.y, { steps: 8 })
-  await viewer.page.mouse.up()
+  await viewer.drawRectangle(from, to)
   expect(await viewer.shapes()).toEqual([])
 
   // The editor draws; the viewer sees it arrive.
   const a = await editor.canvasPoint(0.5, 0.3)
   const b = await editor.canvasPoint(0.7, 0.6)
-  await editor.page.keyboard.press('r')
-  await editor.page.mouse.move(a.x, a.y)
-  await editor.page.mouse.down()
-  await editor.page.mouse.move(b.x, b.y, { steps: 8 })
-  await editor.page.mouse.up()
+  await editor.drawRectangle(a, b)
   await editor.waitSynced()
   await expect.poll(async () => (await viewer.shapes()).map((s) => s.type), { message: 'the viewer sees the rectangle' }).toEqual(['geo'])
   // Only the editor's shape exists anywhere.
