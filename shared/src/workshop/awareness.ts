@@ -1,0 +1,58 @@
+/**
+ * Ephemeral workshop signals in awareness (never in the doc): the awareness field `overlap`.
+ *
+ * - `role` is checked by the server against the socket's role ([WS10]): an awareness update claiming
+ *   another role is dropped, so "summon" and "presenting" can be trusted from a facilitator state.
+ * - `summon`: the facilitator asks everyone to follow them; participants follow until they break
+ *   away (per summon id) or the field goes back to null.
+ * - `presenting`: the facilitator steps through frames as slides (implies summon).
+ * - `reaction`: an emoji floating over the board; a new `id` each time.
+ * - `away`: the tab is hidden.
+ */
+import { parseRole, type Role } from '../access.js'
+
+export const OVERLAP_AWARENESS_FIELD = 'overlap'
+
+export interface OverlapAwareness {
+  role: Role
+  /** Identity id (stable per browser) — the same as tldraw's user id without the `user:` prefix. */
+  userId: string
+  summon: { id: string } | null
+  presenting: { frameId: string; index: number; total: number } | null
+  reaction: { id: string; emoji: string; x: number; y: number } | null
+  away: boolean
+}
+
+export const REACTION_EMOJI = ['👍', '❤️', '😂', '🎉', '🤔', '👀', '🔥', '➕'] as const
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+/** The `overlap` field of an awareness state, or null when absent or unreadable. */
+export function parseOverlapAwareness(state: unknown): OverlapAwareness | null {
+  if (!isObject(state)) return null
+  const o = state[OVERLAP_AWARENESS_FIELD]
+  if (!isObject(o)) return null
+  const role = parseRole(o.role)
+  if (!role || typeof o.userId !== 'string') return null
+  const s = isObject(o.summon) && typeof o.summon.id === 'string' ? { id: o.summon.id } : null
+  const p = o.presenting
+  const presenting =
+    isObject(p) && typeof p.frameId === 'string' && isNum(p.index) && isNum(p.total)
+      ? { frameId: p.frameId, index: p.index, total: p.total }
+      : null
+  const r = o.reaction
+  const reaction =
+    isObject(r) && typeof r.id === 'string' && typeof r.emoji === 'string' && (REACTION_EMOJI as readonly string[]).includes(r.emoji) && isNum(r.x) && isNum(r.y)
+      ? { id: r.id, emoji: r.emoji, x: r.x, y: r.y }
+      : null
+  return { role, userId: o.userId, summon: s, presenting, reaction, away: o.away === true }
+}
+
+/** The role an awareness state claims, if any (what the server checks, [WS10]). */
+export function claimedRole(state: unknown): Role | null | 'unreadable' {
+  if (!isObject(state) || !(OVERLAP_AWARENESS_FIELD in state)) return null
+  const o = state[OVERLAP_AWARENESS_FIELD]
+  if (o === null) return null
+  return isObject(o) ? (parseRole(o.role) ?? 'unreadable') : 'unreadable'
+}
