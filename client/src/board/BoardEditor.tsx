@@ -22,6 +22,7 @@ import { WebBar } from '../web/WebBar'
 import { WebOverlay } from '../web/WebOverlay'
 import { createWebOverrides } from '../web/webOverrides'
 import { WebUiContext, createWebUi } from '../web/webUi'
+import { WorkshopProvider } from '../workshop/WorkshopContext'
 
 /**
  * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
@@ -140,22 +141,24 @@ export function BoardEditor({
   return (
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
-        <div className="ov-board">
-          <Tldraw
-            store={session.store}
-            user={user}
-            assetUrls={assetUrls}
-            licenseKey={config.tldrawLicenseKey}
-            options={options}
-            overrides={overrides}
-            components={components}
-            maxAssetSize={config.maxUploadBytes}
-            acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-            acceptedVideoMimeTypes={NO_VIDEO}
-            onMount={setEditor}
-            shapeUtils={shapeUtils}
-          />
-        </div>
+        <WorkshopProvider doc={session.doc} boardId={boardId} role={role} userId={identity.id}>
+          <div className="ov-board">
+            <Tldraw
+              store={session.store}
+              user={user}
+              assetUrls={assetUrls}
+              licenseKey={config.tldrawLicenseKey}
+              options={options}
+              overrides={overrides}
+              components={components}
+              maxAssetSize={config.maxUploadBytes}
+              acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+              acceptedVideoMimeTypes={NO_VIDEO}
+              onMount={setEditor}
+              shapeUtils={shapeUtils}
+            />
+          </div>
+        </WorkshopProvider>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>
   )
