@@ -23,6 +23,10 @@ import { WebOverlay } from '../web/WebOverlay'
 import { createWebOverrides } from '../web/webOverrides'
 import { WebUiContext, createWebUi } from '../web/webUi'
 import { WorkshopProvider } from '../workshop/WorkshopContext'
+import { WorkshopTimer } from '../workshop/timer/WorkshopTimer'
+import { VoteBar } from '../workshop/vote/VoteBar'
+import { VoteOverlay } from '../workshop/vote/VoteOverlay'
+import { VoteUiProvider } from '../workshop/vote/voteUi'
 
 /**
  * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
@@ -37,11 +41,23 @@ function TopPanel() {
   return (
     <div className="ov-top-panel">
       <WebBar />
+      <div className="ov-workshop-row">
+        <WorkshopTimer />
+        <VoteBar />
+      </div>
       <BoardBanners />
     </div>
   )
 }
-const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas: WebOverlay }
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <WebOverlay />
+      <VoteOverlay />
+    </>
+  )
+}
+const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas }
 // Cards are notes with a type badge (client/src/web/CardNoteShapeUtil.tsx); same shape type and props.
 const shapeUtils = [CardNoteShapeUtil]
 const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
@@ -142,22 +158,24 @@ export function BoardEditor({
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
         <WorkshopProvider doc={session.doc} boardId={boardId} role={role} userId={identity.id}>
-          <div className="ov-board">
-            <Tldraw
-              store={session.store}
-              user={user}
-              assetUrls={assetUrls}
-              licenseKey={config.tldrawLicenseKey}
-              options={options}
-              overrides={overrides}
-              components={components}
-              maxAssetSize={config.maxUploadBytes}
-              acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-              acceptedVideoMimeTypes={NO_VIDEO}
-              onMount={setEditor}
-              shapeUtils={shapeUtils}
-            />
-          </div>
+          <VoteUiProvider>
+            <div className="ov-board">
+              <Tldraw
+                store={session.store}
+                user={user}
+                assetUrls={assetUrls}
+                licenseKey={config.tldrawLicenseKey}
+                options={options}
+                overrides={overrides}
+                components={components}
+                maxAssetSize={config.maxUploadBytes}
+                acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+                acceptedVideoMimeTypes={NO_VIDEO}
+                onMount={setEditor}
+                shapeUtils={shapeUtils}
+              />
+            </div>
+          </VoteUiProvider>
         </WorkshopProvider>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>

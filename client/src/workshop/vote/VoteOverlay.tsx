@@ -1,0 +1,147 @@
+/**
+ * Voting on the canvas (tldraw's `InFrontOfTheCanvas` slot), placed over each card's page bounds the
+ * way the web overlay places its panels:
+ * - open vote: MY dots on each card (never others': the server keeps them, [WS6]); in vote mode a
+ *   click on a card adds a vote, Shift/Alt-click or the "−" removes one. Out of vote mode the cards
+ *   edit as usual.
+ * - ended vote: the total on each card (and the product / engineering split when that is on).
+ */
+import { splitBySide } from './splitBySide'
+import type { EndedVote } from '@overlap/shared'
+import { useMemo } from 'react'
+import { useEditor, useToasts, useValue, type Editor, type TLShapeId } from 'tldraw'
+import { useWorkshop } from '../WorkshopContext'
+import { useVoteView } from './useVoteView'
+import { useVoteUi } from './voteUi'
+import './vote.css'
+
+const MAX_DOTS_DRAWN = 10
+
+interface CardBox {
+  id: string
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** Viewport boxes of the cards on the current page, re-read when the camera or the cards move. */
+function useCardBoxes(editor: Editor, cardIds: readonly string[]): CardBox[] {
+  const key = cardIds.join(',')
+  return useValue(
+    'overlap vote card boxes',
+    () => {
+      const page = editor.getCurrentPageId()
+      const boxes: CardBox[] = []
+      for (const id of cardIds) {
+        const shapeId = id as TLShapeId
+        if (!editor.getShape(shapeId) || editor.getAncestorPageId(shapeId) !== page) continue
+        const b = editor.getShapePageBounds(shapeId)
+        if (!b) continue
+        const tl = editor.pageToViewport({ x: b.minX, y: b.minY })
+        const br = editor.pageToViewport({ x: b.maxX, y: b.maxY })
+        boxes.push({ id, x: tl.x, y: tl.y, w: br.x - tl.x, h: br.y - tl.y })
+      }
+      return boxes
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, key]
+  )
+}
+
+export function VoteOverlay() {
+  const view = useVoteView()
+  if (view.open) return <OpenVoteLayer />
+  if (view.countsVisible && view.results) return <CountsLayer vote={view.results} />
+  return null
+}
+
+function OpenVoteLayer() {
+  const editor = useEditor()
+  const { addToast } = useToasts()
+  const ui = useVoteUi()
+  const { state } = useWorkshop()
+  const view = useVoteView()
+  const mine = useValue(ui.ballots.mine)
+  const vote = view.open
+  const boxes = useCardBoxes(editor, vote?.cardIds ?? [])
+  if (!vote) return null
+
+  const cast = async (cardId: string, delta: 1 | -1) => {
+    const r = await ui.ballots.cast(vote.id, cardId, delta)
+    if (!r.ok) addToast({ severity: 'warning', title: delta === 1 ? 'Vote not counted' : 'Vote not removed', description: r.error })
+  }
+  // The doc may already say "ended" while a click is in flight: the server refuses it, nothing to show.
+  const mode = view.voteMode && state.vote?.status === 'open'
+  return (
+    <div className="ov-vote-layer" data-testid="vote-layer" data-vote-id={vote.id}>
+      {boxes.map((b) => {
+        const n = mine?.voteId === vote.id ? (mine.mine[b.id] ?? 0) : 0
+        return (
+          <div key={b.id} className="ov-vote-card" style={{ left: b.x, top: b.y, width: b.w, height: b.h }}>
+            {mode && (
+              <button
+                type="button"
+                className="ov-vote-target"
+                data-testid="vote-target"
+                data-card-id={b.id}
+                aria-label={`Vote for this card (Shift-click removes a vote)`}
+                onPointerDown={(e) => e.stopPropagation()}
+                onClick={(e) => void cast(b.id, e.shiftKey || e.altKey ? -1 : 1)}
+              />
+            )}
+            {n > 0 && (
+              <div className="ov-vote-dots" aria-label={`${n} of your votes`}>
+                {Array.from({ length: Math.min(n, MAX_DOTS_DRAWN) }, (_, i) => (
+                  <span key={i} className="ov-vote-dot" data-testid="vote-dot" data-card-id={b.id} />
+                ))}
+                {n > MAX_DOTS_DRAWN && <span className="ov-vote-more">+{n - MAX_DOTS_DRAWN}</span>}
+              </div>
+            )}
+            {mode && n > 0 && (
+              <button
+                type="button"
+                className="ov-vote-remove"
+                data-testid="vote-remove"
+                data-card-id={b.id}
+                title="Remove one of your votes"
+                onPointerDown={(e) => e.stopPropagation()}
+                onClick={() => void cast(b.id, -1)}
+              >
+                −
+              </button>
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}
+
+function CountsLayer({ vote }: { vote: EndedVote }) {
+  const editor = useEditor()
+  const ui = useVoteUi()
+  const split = useValue(ui.split)
+  const rows = useMemo(() => new Map(splitBySide(vote.results).map((r) => [r.row.cardId, r])), [vote])
+  const boxes = useCardBoxes(editor, vote.cardIds)
+  return (
+    <div className="ov-vote-layer" data-testid="vote-counts" data-vote-id={vote.id}>
+      {boxes.map((b) => {
+        const r = rows.get(b.id)
+        if (!r || r.row.total === 0) return null
+        return (
+          <div key={b.id} className={`ov-vote-card${split && r.flagged ? ' ov-vote-card-disagree' : ''}`} style={{ left: b.x, top: b.y, width: b.w, height: b.h }}>
+            <div className="ov-vote-count" data-testid="vote-count" data-card-id={b.id} data-total={r.row.total}>
+              {r.row.total}
+              {split && (
+                <span className="ov-vote-count-split" data-testid="vote-count-split">
+                  P {r.row.bySide.product} · E {r.row.bySide.engineering}
+                </span>
+              )}
+            </div>
+          </div>
+        )
+      })}
+    </div>
+  )
+}
