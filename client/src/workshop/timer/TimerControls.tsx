@@ -71,7 +71,7 @@ export function TimerControls({ status }: { status: TimerState['status'] }) {
           aria-expanded={menuOpen}
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          {status === 'idle' ? '⏱ Timer ▾' : 'New ▾'}
+          {status === 'idle' ? 'Timer ▾' : 'New ▾'}
         </button>
         {menuOpen && (
           <div className="ov-timer-popover" data-testid="timer-menu">

@@ -32,9 +32,6 @@ export function WorkshopTimer() {
       >
         {timer.status !== 'idle' && (
           <>
-            <span className="ov-timer-icon" aria-hidden>
-              ⏱
-            </span>
             <span className="ov-timer-remaining" data-testid="timer-remaining">
               {formatRemaining(view.remainingMs)}
             </span>

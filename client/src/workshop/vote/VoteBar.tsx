@@ -48,7 +48,7 @@ export function VoteBar() {
       {open ? (
         <div className="ov-vote-bar" data-testid="vote-bar" data-vote-id={open.id} onPointerDown={(e) => e.stopPropagation()}>
           <span className="ov-vote-bar-title">
-            🗳 Voting: <strong data-testid="vote-scope">{open.scopeLabel || 'cards'}</strong>
+            Voting: <strong data-testid="vote-scope">{open.scopeLabel || 'cards'}</strong>
           </span>
           {view.participant && (
             <>
@@ -90,7 +90,7 @@ export function VoteBar() {
           <div className="ov-vote-bar ov-vote-bar-idle" onPointerDown={(e) => e.stopPropagation()}>
             {isFacilitator && (
               <button type="button" className="ov-webbar-button" data-testid="vote-start-button" onClick={() => ui.startDialogOpen.set(true)}>
-                🗳 Start vote
+                Start vote
               </button>
             )}
             {pastVotes.length > 0 && !view.panelOpen && (

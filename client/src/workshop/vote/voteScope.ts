@@ -58,7 +58,7 @@ export function voteScopeOptions(input: { shapes: readonly ScopeShape[]; pageId:
 
   const frames = selected.filter((s) => s.type === 'frame')
   const frame = frames.length === 1 ? frames[0] : null
-  const frameName = frame && typeof frame.props?.name === 'string' && frame.props.name.trim() ? frame.props.name.trim() : 'Frame'
+  const frameName = !frame ? null : typeof frame.props?.name === 'string' && frame.props.name.trim() ? frame.props.name.trim() : 'Frame'
   const frameCards = frame ? onPage.filter((c) => isDescendant(c.id, frame.id, byId)).map((c) => c.id) : []
 
   const selectedSet = new Set(selected.map((s) => s.id))
@@ -67,7 +67,7 @@ export function voteScopeOptions(input: { shapes: readonly ScopeShape[]; pageId:
     .map((c) => c.id)
 
   return [
-    option('frame', `Frame “${frameName}”`, frameCards, frame ? null : frames.length > 1 ? 'Select only one frame' : 'Select a frame first'),
+    option('frame', frameName === null ? 'The selected frame' : `Frame “${frameName}”`, frameCards, frame ? null : frames.length > 1 ? 'Select only one frame' : 'Select a frame first'),
     option('selection', plural(selectedCards.length, 'selected card', 'selected cards'), selectedCards, selected.length ? null : 'Select some cards first'),
     option('page', 'All cards', onPage.map((c) => c.id), null),
   ]
