@@ -6,11 +6,10 @@
  *   edit as usual.
  * - ended vote: the total on each card (and the product / engineering split when that is on).
  */
-import { splitBySide } from './splitBySide'
-import type { EndedVote } from '@overlap/shared'
+import type { EndedVote, OpenVote } from '@overlap/shared'
 import { useMemo } from 'react'
 import { useEditor, useToasts, useValue, type Editor, type TLShapeId } from 'tldraw'
-import { useWorkshop } from '../WorkshopContext'
+import { splitBySide } from './splitBySide'
 import { useVoteView } from './useVoteView'
 import { useVoteUi } from './voteUi'
 import './vote.css'
@@ -51,35 +50,29 @@ function useCardBoxes(editor: Editor, cardIds: readonly string[]): CardBox[] {
 
 export function VoteOverlay() {
   const view = useVoteView()
-  if (view.open) return <OpenVoteLayer />
+  if (view.open) return <OpenVoteLayer vote={view.open} voteMode={view.voteMode} />
   if (view.countsVisible && view.results) return <CountsLayer vote={view.results} />
   return null
 }
 
-function OpenVoteLayer() {
+function OpenVoteLayer({ vote, voteMode }: { vote: OpenVote; voteMode: boolean }) {
   const editor = useEditor()
   const { addToast } = useToasts()
   const ui = useVoteUi()
-  const { state } = useWorkshop()
-  const view = useVoteView()
   const mine = useValue(ui.ballots.mine)
-  const vote = view.open
-  const boxes = useCardBoxes(editor, vote?.cardIds ?? [])
-  if (!vote) return null
+  const boxes = useCardBoxes(editor, vote.cardIds)
 
   const cast = async (cardId: string, delta: 1 | -1) => {
     const r = await ui.ballots.cast(vote.id, cardId, delta)
     if (!r.ok) addToast({ severity: 'warning', title: delta === 1 ? 'Vote not counted' : 'Vote not removed', description: r.error })
   }
-  // The doc may already say "ended" while a click is in flight: the server refuses it, nothing to show.
-  const mode = view.voteMode && state.vote?.status === 'open'
   return (
     <div className="ov-vote-layer" data-testid="vote-layer" data-vote-id={vote.id}>
       {boxes.map((b) => {
         const n = mine?.voteId === vote.id ? (mine.mine[b.id] ?? 0) : 0
         return (
           <div key={b.id} className="ov-vote-card" style={{ left: b.x, top: b.y, width: b.w, height: b.h }}>
-            {mode && (
+            {voteMode && (
               <button
                 type="button"
                 className="ov-vote-target"
@@ -98,7 +91,7 @@ function OpenVoteLayer() {
                 {n > MAX_DOTS_DRAWN && <span className="ov-vote-more">+{n - MAX_DOTS_DRAWN}</span>}
               </div>
             )}
-            {mode && n > 0 && (
+            {voteMode && n > 0 && (
               <button
                 type="button"
                 className="ov-vote-remove"
