@@ -285,6 +285,15 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
     ])
   })
 
+  it('[WS6] concurrent ballots of one voter cannot over-spend', async () => {
+    const voteId = await startVote({ votesPerPerson: 2, onePerCard: false, anonymous: true })
+    const all = await Promise.all(Array.from({ length: 8 }, (_, i) => cast(voteId, 'eve', cards[i % 3]!)))
+    expect(all.map((r) => r.status).sort()).toEqual([200, 200, 422, 422, 422, 422, 422, 422])
+    const mine = (await (await fetch(`${srv.url}${ballotsUrl(voteId)}?voterId=eve&token=${tokens.edit}`)).json()) as MyBallots
+    expect(mine.left).toBe(0)
+    expect(Object.values(mine.mine).reduce((a, b) => a + b, 0)).toBe(2)
+  })
+
   it('[WS5] cancel drops the vote and its ballots', async () => {
     const voteId = await startVote({ votesPerPerson: 2, onePerCard: false, anonymous: true })
     await castOk(voteId, 'alice', 'shape:c1')
