@@ -4,7 +4,7 @@
  * ([WS6]): Bo's page has no count and none of Ann's dots. Ann's votes survive her reload; a vote over
  * her budget is refused with a toast. After "End vote" ([WS7]) every page shows the same counts, the
  * results panel ranks the cards, "Split by side" puts Ann's votes under product and Bo's under
- * engineering, and the CSV has the same numbers.
+ * engineering, and the CSV has the same numbers. A viewer watches the same bar and results, without votes.
  */
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
@@ -27,7 +27,10 @@ const [SEARCH, DARK, EXPORT] = CARDS.map((c) => c.id)
 
 async function zoomToCards(a: Actor) {
   await expect.poll(() => a.page.evaluate(() => (window as VoteWindow).__overlap!.editor.getCurrentPageShapes().length), { message: `${a.name}: 3 cards` }).toBe(3)
-  await a.page.evaluate(() => (window as VoteWindow).__overlap!.editor.zoomToFit({ animation: { duration: 0 } }))
+  await a.page.evaluate(() => {
+    const editor = (window as VoteWindow).__overlap!.editor
+    editor.zoomToFit({ animation: { duration: 0 } })
+  })
 }
 
 const dots = (page: Page, cardId?: string) => page.locator(cardId ? `[data-testid="vote-dot"][data-card-id="${cardId}"]` : '[data-testid="vote-dot"]')
@@ -40,8 +43,14 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   const ann = await actor('Ann')
   const bo = await actor('Bo')
   const fay = await actor('Fay')
+  const vic = await actor('Vic')
   expect([ann.identity.side, bo.identity.side]).toEqual(['product', 'engineering'])
-  await Promise.all([ann.openBoard(board.id, 'edit'), bo.openBoard(board.id, 'edit'), fay.openBoard(board.id, 'facilitator')])
+  await Promise.all([
+    ann.openBoard(board.id, 'edit'),
+    bo.openBoard(board.id, 'edit'),
+    fay.openBoard(board.id, 'facilitator'),
+    vic.openBoard(board.id, 'view'),
+  ])
 
   await fay.page.evaluate((cards) => {
     const editor = (window as VoteWindow).__overlap!.editor
@@ -56,7 +65,7 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
     }
   }, CARDS)
   await fay.waitSynced()
-  for (const a of [ann, bo, fay]) await zoomToCards(a)
+  for (const a of [ann, bo, fay, vic]) await zoomToCards(a)
 
   // The facilitator starts a named vote on all cards, 3 votes each.
   await expect(ann.page.getByTestId('vote-start-button')).toHaveCount(0)
@@ -76,6 +85,10 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   }
   await expect(fay.page.getByTestId('vote-end')).toBeVisible()
   await expect(ann.page.getByTestId('vote-end')).toHaveCount(0)
+  // The viewer watches: the bar, but no budget and nothing to click.
+  await expect(vic.page.getByTestId('vote-bar')).toContainText('All cards')
+  await expect(vic.page.getByTestId('votes-left')).toHaveCount(0)
+  await expect(vic.page.getByTestId('vote-target')).toHaveCount(0)
 
   // Ann: two votes on search, one on dark mode; a fourth is refused with the server's reason.
   await target(ann.page, SEARCH).click()
@@ -104,8 +117,10 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   await expect(dots(bo.page)).toHaveCount(1)
   await expect(dots(bo.page, SEARCH)).toHaveCount(0)
   await expect(bo.page.getByTestId('vote-count')).toHaveCount(0)
-  await expect(fay.page.getByTestId('vote-count')).toHaveCount(0)
-  await expect(dots(fay.page)).toHaveCount(0)
+  for (const a of [fay, vic]) {
+    await expect(a.page.getByTestId('vote-count')).toHaveCount(0)
+    await expect(dots(a.page)).toHaveCount(0)
+  }
 
   // Ann reloads: her votes come back from the server.
   await ann.page.reload()
@@ -123,7 +138,7 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   // The facilitator ends the vote: every page shows the same counts and the results.
   await fay.page.getByTestId('vote-end').click()
   const expected: Record<string, number> = { [SEARCH]: 2, [DARK]: 1, [EXPORT]: 1 }
-  for (const a of [ann, bo, fay]) {
+  for (const a of [ann, bo, fay, vic]) {
     await expect(a.page.getByTestId('vote-bar')).toHaveCount(0)
     for (const [id, n] of Object.entries(expected)) await expect(count(a.page, id), `${a.name}: count on ${id}`).toHaveAttribute('data-total', String(n))
     await expect(dots(a.page)).toHaveCount(0)
