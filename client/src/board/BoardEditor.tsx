@@ -23,6 +23,13 @@ import { WebOverlay } from '../web/WebOverlay'
 import { createWebOverrides } from '../web/webOverrides'
 import { WebUiContext, createWebUi } from '../web/webUi'
 import { WorkshopProvider } from '../workshop/WorkshopContext'
+import { FacilitatorBar } from '../workshop/FacilitatorBar'
+import { LockContextMenu } from '../workshop/lock/LockContextMenu'
+import { LockLayer } from '../workshop/lock/LockLayer'
+import { createLockOverrides } from '../workshop/lock/lockOverrides'
+import { createDraftVisibility } from '../workshop/private/draftVisibility'
+import { PrivateBanner } from '../workshop/private/PrivateBanner'
+import { PrivateLayer } from '../workshop/private/PrivateLayer'
 
 /**
  * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
@@ -37,11 +44,30 @@ function TopPanel() {
   return (
     <div className="ov-top-panel">
       <WebBar />
+      <FacilitatorBar />
       <BoardBanners />
+      <PrivateBanner />
     </div>
   )
 }
-const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas: WebOverlay }
+// The workshop's guards (lock, private drafts) live here, not in the top panel: this slot is rendered
+// even in focus mode, so hiding the UI does not switch them off.
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <WebOverlay />
+      <LockLayer />
+      <PrivateLayer />
+    </>
+  )
+}
+const components: TLComponents = {
+  SharePanel: BoardSharePanel,
+  TopPanel,
+  Toolbar: OverlapToolbar,
+  InFrontOfTheCanvas,
+  ContextMenu: LockContextMenu,
+}
 // Cards are notes with a type badge (client/src/web/CardNoteShapeUtil.tsx); same shape type and props.
 const shapeUtils = [CardNoteShapeUtil]
 const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
@@ -91,9 +117,12 @@ export function BoardEditor({
     [session, boardId]
   )
   const overrides = useMemo(
-    () => [createUndoOverrides(() => session?.getBinding() ?? null), createWebOverrides(webUi)],
-    [session, webUi]
+    () => [createUndoOverrides(() => session?.getBinding() ?? null), createWebOverrides(webUi), createLockOverrides(role === 'facilitator')],
+    [session, webUi, role]
   )
+  // Private drafts of others are hidden [WS8]; one stable callback per editor (see draftVisibility.ts).
+  const [draftVisibility] = useState(createDraftVisibility)
+  useEffect(() => (session ? draftVisibility.connect(session.doc, identity.id) : undefined), [draftVisibility, session, identity.id])
 
   useEffect(() => {
     if (!editor || !session) return
@@ -156,6 +185,7 @@ export function BoardEditor({
               acceptedVideoMimeTypes={NO_VIDEO}
               onMount={setEditor}
               shapeUtils={shapeUtils}
+              getShapeVisibility={draftVisibility.getShapeVisibility}
             />
           </div>
         </WorkshopProvider>

@@ -1,0 +1,43 @@
+/**
+ * Small markers pinned to the top-right corner of shapes (the lock icon, the author's "Private"
+ * badge), drawn in front of the canvas in THIS tab only: a marker is UI, never a doc write. Shapes
+ * hidden from this user (private drafts of others, [WS8]) get no marker, so a marker never betrays one.
+ */
+import type { ReactNode } from 'react'
+import { useEditor, useValue, type TLShape } from 'tldraw'
+
+export interface ShapeBadgesProps {
+  /** Which shapes get a marker; read inside a reactive computation (reading atoms is fine). */
+  select: (shape: TLShape) => boolean
+  testId: string
+  className: string
+  children: ReactNode
+  title: string
+}
+
+export function ShapeBadges({ select, testId, className, children, title }: ShapeBadgesProps) {
+  const editor = useEditor()
+  const corners = useValue(
+    `${testId} corners`,
+    () =>
+      editor
+        .getCurrentPageShapes()
+        .filter((s) => select(s) && !editor.isShapeHidden(s))
+        .flatMap((s) => {
+          const b = editor.getShapePageBounds(s)
+          if (!b) return []
+          const p = editor.pageToViewport({ x: b.maxX, y: b.minY })
+          return [{ id: s.id, x: Math.round(p.x), y: Math.round(p.y) }]
+        }),
+    [editor, select, testId]
+  )
+  return (
+    <>
+      {corners.map((c) => (
+        <div key={c.id} className={className} data-testid={testId} data-shape-id={c.id} title={title} style={{ left: c.x, top: c.y }}>
+          {children}
+        </div>
+      ))}
+    </>
+  )
+}
