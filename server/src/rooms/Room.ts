@@ -14,6 +14,8 @@ import type { Logger } from '../log.js'
 import type { CommitQueue } from '../storage/commitQueue.js'
 import { assertNever, type Connection } from './Connection.js'
 import { isRedundantUpdate } from './redundantUpdate.js'
+import { checkWorkshopWrite } from '../workshop/writeGuard.js'
+import { falseRoleClaim } from '../workshop/awarenessRole.js'
 import {
   KEEPALIVE_FRAME,
   VIEW_ONLY_REASON,
@@ -150,11 +152,27 @@ export class Room {
           conn.socket.send(encodeUpdate(message.update))
           return
         }
+        {
+          // [WS2] Only the server writes the workshop map; this client's sync step 2 comes here too.
+          const verdict = checkWorkshopWrite(this.doc, message.update)
+          if (!verdict.ok) {
+            conn.log.warn('workshop write refused', { reason: verdict.reason })
+            this.closeConnection(conn, CloseCode.Forbidden)
+            return
+          }
+        }
         this.storeThenApply(conn, message.update)
         return
-      case 'awareness':
+      case 'awareness': {
+        // [WS10] A state claiming another role than this socket's: the whole message is dropped.
+        const falseClaim = falseRoleClaim(message.clients, conn.role)
+        if (falseClaim !== null) {
+          conn.log.warn('awareness with a false role claim dropped', { detail: falseClaim })
+          return
+        }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
         return
+      }
       case 'query-awareness':
         conn.socket.send(
           encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
