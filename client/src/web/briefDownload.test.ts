@@ -12,7 +12,7 @@ describe('brief download', () => {
 
   it('builds the brief from every record in the store (same function and input as the server)', () => {
     const records = buildTemplateRecords(getTemplate('problem-web')!, { origin: { x: 0, y: 0 }, idSeed: 't' })
-    const editor = { store: { allRecords: () => records } } as unknown as Editor
+    const editor = { store: { allRecords: () => records }, isShapeHidden: () => false } as unknown as Editor
     const brief = briefFor(editor, 'Board', new Date('2026-01-01T00:00:00Z'))
     expect(brief.json.cards).toHaveLength(5)
     expect(brief.json.links).toHaveLength(10)

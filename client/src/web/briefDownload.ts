@@ -4,6 +4,7 @@
  */
 import { buildBrief, type Brief } from '@overlap/shared'
 import type { Editor } from 'tldraw'
+import { withoutHiddenShapes } from '../workshop/private/visibleRecords'
 
 export type BriefFormat = 'md' | 'json'
 
@@ -20,7 +21,8 @@ export function briefFileName(boardName: string, format: BriefFormat): string {
 }
 
 export function briefFor(editor: Editor, boardName: string, now: Date = new Date()): Brief {
-  return buildBrief(editor.store.allRecords(), { boardName, generatedAt: now.toISOString() })
+  // Others' unrevealed private drafts stay out ([WS8]); the server's brief has them (it sees the doc).
+  return buildBrief(withoutHiddenShapes(editor, editor.store.allRecords()), { boardName, generatedAt: now.toISOString() })
 }
 
 export function briefBlob(brief: Brief, format: BriefFormat): Blob {

@@ -6,6 +6,7 @@
 import { analyzeWeb, readWeb, type Web, type WebAnalysis } from '@overlap/shared'
 import { useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
+import { withoutHiddenShapes } from '../workshop/private/visibleRecords'
 
 export const WEB_ANALYSIS_DEBOUNCE_MS = 150
 
@@ -15,7 +16,8 @@ export interface WebSnapshot {
 }
 
 export function readWebSnapshot(editor: Editor): WebSnapshot {
-  const web = readWeb(editor.store.allRecords())
+  // Others' unrevealed private drafts must not show in counts or findings ([WS8]).
+  const web = readWeb(withoutHiddenShapes(editor, editor.store.allRecords()))
   return { web, analysis: analyzeWeb(web) }
 }
 
