@@ -74,6 +74,35 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
     expect(await parentOf(a, note!.id), `${a.name}: the card is still in the frame`).toBe(frame.id)
   }
 
+  // A locked note: Pat cannot edit its text (double-click, then Enter) and no error is thrown.
+  await fay.page.keyboard.press('Escape')
+  await fay.writeNote(await fay.canvasPoint(0.95, 0.3), 'Agenda')
+  const agenda = (await fay.shapes()).find((s) => s.text === 'Agenda')!
+  await fay.page.evaluate((i) => void (window as OverlapWindow).__overlap!.editor.select(i), agenda.id)
+  await fay.page.getByTestId('lock-selection').click()
+  await fay.waitSynced()
+  await expect.poll(() => pat.page.evaluate((i) => (window as OverlapWindow).__overlap!.editor.getShape(i)?.meta.overlapLocked ?? null, agenda.id)).toBe(true)
+  const agendaCentre = await pat.pageToScreen({ x: agenda.x + 100, y: agenda.y + 100 })
+  await pat.page.keyboard.press('Escape')
+  await pat.page.mouse.dblclick(agendaCentre.x, agendaCentre.y)
+  // (tldraw's rule for a shape that cannot be edited: the double-click starts a new text on top.)
+  expect(await pat.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getEditingShapeId())).not.toBe(agenda.id)
+  await pat.page.keyboard.press('Escape')
+  await pat.page.keyboard.press('Escape')
+  await pat.page.mouse.click(agendaCentre.x, agendaCentre.y)
+  expect(await pat.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getSelectedShapeIds())).toEqual([agenda.id])
+  await pat.page.keyboard.press('Enter')
+  expect(await pat.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getEditingShapeId())).toBeNull()
+  expect((await pat.shape(agenda.id))?.text).toBe('Agenda')
+
+  // The facilitator unlocks it from the context menu; Pat's editor sees it unlocked.
+  await fay.page.keyboard.press('Escape')
+  const agendaOnFay = await fay.pageToScreen({ x: agenda.x + 100, y: agenda.y + 100 })
+  await fay.page.mouse.click(agendaOnFay.x, agendaOnFay.y, { button: 'right' })
+  await fay.page.getByRole('menuitem', { name: 'Unlock' }).click()
+  await expect.poll(() => pat.page.evaluate((i) => (window as OverlapWindow).__overlap!.editor.getShape(i)?.meta.overlapLocked ?? null, agenda.id)).toBe(false)
+  await expect(pat.page.locator(`[data-testid="lock-badge"][data-shape-id="${agenda.id}"]`)).toHaveCount(0)
+
   // The facilitator drags the same frame the same way: it moves, for both.
   await fay.page.keyboard.press('Escape')
   await drag(fay.page, await headingPoint(fay.page), { x: 160, y: 90 })

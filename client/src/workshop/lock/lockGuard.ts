@@ -1,7 +1,7 @@
 /**
  * Enforces the facilitator lock ([WS9]) in this tab's editor: for a non-facilitator, tldraw store
  * side effects turn every change of theirs to a locked shape into a no-op (the previous record is
- * kept, so nothing reaches the doc), refuse its deletion, and refuse entering text editing on it.
+ * kept, so nothing reaches the doc) and refuse its deletion; its text cannot be edited.
  *
  * Why our own meta flag and not tldraw's `isLocked`: tldraw's lock binds everyone (the facilitator
  * too), anyone can toggle it, and a locked frame is no drop target (`getDraggingOverShape` skips
@@ -51,16 +51,19 @@ export function installLockGuard(editor: Editor, { isFacilitator, onRefused }: L
       onRefused()
       return false
     }),
-    editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (prev, next, source) => {
-      const editing = next.editingShapeId
-      if (!editing || editing === prev.editingShapeId) return next
-      if (!refuseChange({ source, isFacilitator: isFacilitator() }, editor.getShape(editing)?.meta, undefined)) return next
-      onRefused()
-      return { ...next, editingShapeId: null }
-    }),
     editor.sideEffects.registerOperationCompleteHandler(offBatch),
   ]
+  // No text editing of a locked shape: refusing the `editingShapeId` change would leave tldraw's
+  // select tool in its editing state without a shape (it throws), so the question "can this shape
+  // be edited?" is answered no instead, as tldraw does for its own `isLocked`.
+  const canEditShape = editor.canEditShape
+  editor.canEditShape = ((shape, info) => {
+    if (!canEditShape.call(editor, shape, info)) return false
+    const id = typeof shape === 'string' ? shape : shape?.id
+    return !refuseChange({ source: 'user', isFacilitator: isFacilitator() }, id ? editor.getShape(id)?.meta : undefined, undefined)
+  }) as Editor['canEditShape']
   return () => {
+    editor.canEditShape = canEditShape
     editor.off('deleted-shapes', onDeleted)
     for (const c of cleanups) c()
   }
