@@ -4,7 +4,7 @@
  * hidden from this user (private drafts of others, [WS8]) get no marker, so a marker never betrays one.
  */
 import type { ReactNode } from 'react'
-import { useEditor, useValue, type TLShape } from 'tldraw'
+import { useComputed, useEditor, useValue, type TLShape } from 'tldraw'
 
 export interface ShapeBadgesProps {
   /** Which shapes get a marker; read inside a reactive computation (reading atoms is fine). */
@@ -17,19 +17,23 @@ export interface ShapeBadgesProps {
 
 export function ShapeBadges({ select, testId, className, children, title }: ShapeBadgesProps) {
   const editor = useEditor()
+  // Two steps: which shapes (follows the document) and where they are on screen (follows the
+  // camera too), so panning does not re-scan every shape on the page.
+  const ids = useComputed(
+    `${testId} shapes`,
+    () => editor.getCurrentPageShapes().filter((s) => select(s) && !editor.isShapeHidden(s)).map((s) => s.id),
+    [editor, select, testId]
+  )
   const corners = useValue(
     `${testId} corners`,
     () =>
-      editor
-        .getCurrentPageShapes()
-        .filter((s) => select(s) && !editor.isShapeHidden(s))
-        .flatMap((s) => {
-          const b = editor.getShapePageBounds(s)
-          if (!b) return []
-          const p = editor.pageToViewport({ x: b.maxX, y: b.minY })
-          return [{ id: s.id, x: Math.round(p.x), y: Math.round(p.y) }]
-        }),
-    [editor, select, testId]
+      ids.get().flatMap((id) => {
+        const b = editor.getShapePageBounds(id)
+        if (!b) return []
+        const p = editor.pageToViewport({ x: b.maxX, y: b.minY })
+        return [{ id, x: Math.round(p.x), y: Math.round(p.y) }]
+      }),
+    [editor, ids, testId]
   )
   return (
     <>
