@@ -3,6 +3,7 @@
  * alone (it IS in everyone's store, hidden by their editors: not rendered, not exported) until the
  * facilitator reveals the round.
  */
+import { readFile } from 'node:fs/promises'
 import type { Actor } from '../fixtures/actor.js'
 import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
@@ -111,4 +112,41 @@ test('[WS8] private mode in a frame: only cards made inside the frame are drafts
   await expect.poll(async () => Object.keys(await byText(fay)).sort(), { message: 'Fay received both cards' }).toEqual(['', 'Inside', 'Outside'])
   await expect.poll(() => seen(fay, ids.Inside!), { message: 'the card in the frame is hidden' }).toEqual(HIDDEN)
   expect(await seen(fay, ids.Outside!)).toEqual(SHOWN)
+})
+
+test('[WS8] a draft card stays out of the facilitator’s lens and downloaded brief until the reveal', async ({ board, actor }) => {
+  const fay = await actor('Fay')
+  const pat = await actor('Pat')
+  await Promise.all([fay.openBoard(board.id, 'facilitator'), pat.openBoard(board.id, 'edit')])
+  await fay.page.getByTestId('private-start').click()
+  await fay.page.getByTestId('private-start-board').click()
+  await expect(pat.page.getByTestId('private-banner')).toBeVisible()
+  await fay.page.getByTestId('lens-button').click()
+
+  // Pat writes a requirement card from the keyboard (C, 5 = requirement, type).
+  const spot = await pat.canvasPoint(0.9, 0.3)
+  await pat.page.mouse.click(spot.x, spot.y)
+  await pat.page.keyboard.press('Escape')
+  await pat.page.keyboard.press('c')
+  await pat.page.keyboard.press('5')
+  await pat.page.keyboard.type('Secret requirement')
+  await pat.page.keyboard.press('Escape')
+  await pat.waitSynced()
+  const card = (await pat.shapes()).find((s) => s.text === 'Secret requirement')!
+  await expect.poll(async () => (await fay.shape(card.id))?.text ?? null, { message: 'Fay received the card' }).toBe('Secret requirement')
+
+  const briefOf = async (a: Actor) => {
+    await a.page.getByTestId('brief-button').click()
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('brief-download-md').click()])
+    return readFile((await download.path())!, 'utf8')
+  }
+  await expect(fay.page.getByTestId('lens-panel')).toBeVisible()
+  await expect(fay.page.getByTestId('lens-card-count-requirement')).toHaveText('0')
+  expect(await briefOf(fay)).not.toContain('Secret requirement')
+  expect(await briefOf(pat)).toContain('Secret requirement')
+
+  // After the reveal the lens counts it (no document change needed) and the brief lists it.
+  await fay.page.getByTestId('private-reveal').click()
+  await expect(fay.page.getByTestId('lens-card-count-requirement')).toHaveText('1')
+  expect(await briefOf(fay)).toContain('Secret requirement')
 })
