@@ -59,6 +59,16 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
   const parentOf = (a: Actor, id: string) => a.page.evaluate((i) => (window as OverlapWindow).__overlap!.editor.getShape(i)?.parentId ?? null, id)
   expect(await parentOf(pat, note!.id)).toBe(frame.id)
   await expect.poll(() => parentOf(fay, note!.id), { message: 'Fay sees the card inside the frame' }).toBe(frame.id)
+  // ...and drops a card made outside into it: that reparents the card, not the frame.
+  await pat.writeNote(await pat.canvasPoint(0.95, 0.75), 'Dropped in')
+  await pat.waitSynced()
+  const dropped = (await pat.shapes()).find((s) => s.text === 'Dropped in')!
+  expect(await parentOf(pat, dropped.id)).not.toBe(frame.id)
+  const droppedCentre = await pat.pageToScreen({ x: dropped.x + 100, y: dropped.y + 100 })
+  const target = await pat.canvasPoint(0.15, 0.35)
+  await drag(pat.page, droppedCentre, { x: target.x - droppedCentre.x, y: target.y - droppedCentre.y })
+  await expect.poll(() => parentOf(pat, dropped.id), { message: 'the dropped card is in the frame' }).toBe(frame.id)
+  await expect.poll(() => parentOf(fay, dropped.id), { message: 'Fay sees the dropped card in the frame' }).toBe(frame.id)
 
   // Pat grabs the frame by its heading and drags it: it is selected, but does not move.
   await pat.page.keyboard.press('Escape')
