@@ -22,6 +22,10 @@ import { WebBar } from '../web/WebBar'
 import { WebOverlay } from '../web/WebOverlay'
 import { createWebOverrides } from '../web/webOverrides'
 import { WebUiContext, createWebUi } from '../web/webUi'
+import { PresenceBar } from '../workshop/presence/PresenceBar'
+import { ReactionLayer } from '../workshop/presence/ReactionLayer'
+import { SummonBanner } from '../workshop/presence/SummonBanner'
+import { WorkshopPresenceContext, useWorkshopPresenceSetup } from '../workshop/presence/WorkshopPresenceContext'
 
 /**
  * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
@@ -35,12 +39,24 @@ const assetUrls = getAssetUrlsByImport()
 function TopPanel() {
   return (
     <div className="ov-top-panel">
-      <WebBar />
+      <div className="ov-top-row">
+        <WebBar />
+        <PresenceBar />
+      </div>
       <BoardBanners />
+      <SummonBanner />
     </div>
   )
 }
-const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas: WebOverlay }
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <WebOverlay />
+      <ReactionLayer />
+    </>
+  )
+}
+const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas }
 // Cards are notes with a type badge (client/src/web/CardNoteShapeUtil.tsx); same shape type and props.
 const shapeUtils = [CardNoteShapeUtil]
 const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
@@ -66,6 +82,8 @@ export function BoardEditor({
   }, [])
   const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly)
   const [editor, setEditor] = useState<Editor | null>(null)
+  // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
+  const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id })
 
   // tldraw's own people menu lets the user rename and recolour; keep our identity in step.
   const userPreferences = useMemo<TLUserPreferences>(
@@ -140,22 +158,24 @@ export function BoardEditor({
   return (
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
-        <div className="ov-board">
-          <Tldraw
-            store={session.store}
-            user={user}
-            assetUrls={assetUrls}
-            licenseKey={config.tldrawLicenseKey}
-            options={options}
-            overrides={overrides}
-            components={components}
-            maxAssetSize={config.maxUploadBytes}
-            acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-            acceptedVideoMimeTypes={NO_VIDEO}
-            onMount={setEditor}
-            shapeUtils={shapeUtils}
-          />
-        </div>
+        <WorkshopPresenceContext.Provider value={presence}>
+          <div className="ov-board">
+            <Tldraw
+              store={session.store}
+              user={user}
+              assetUrls={assetUrls}
+              licenseKey={config.tldrawLicenseKey}
+              options={options}
+              overrides={overrides}
+              components={components}
+              maxAssetSize={config.maxUploadBytes}
+              acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+              acceptedVideoMimeTypes={NO_VIDEO}
+              onMount={setEditor}
+              shapeUtils={shapeUtils}
+            />
+          </div>
+        </WorkshopPresenceContext.Provider>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>
   )
