@@ -26,6 +26,7 @@ import { PresenceBar } from '../workshop/presence/PresenceBar'
 import { ReactionLayer } from '../workshop/presence/ReactionLayer'
 import { SummonBanner } from '../workshop/presence/SummonBanner'
 import { WorkshopPresenceContext, useWorkshopPresenceSetup } from '../workshop/presence/WorkshopPresenceContext'
+import { WorkshopProvider } from '../workshop/WorkshopContext'
 
 /**
  * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
@@ -158,24 +159,26 @@ export function BoardEditor({
   return (
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
-        <WorkshopPresenceContext.Provider value={presence}>
-          <div className="ov-board">
-            <Tldraw
-              store={session.store}
-              user={user}
-              assetUrls={assetUrls}
-              licenseKey={config.tldrawLicenseKey}
-              options={options}
-              overrides={overrides}
-              components={components}
-              maxAssetSize={config.maxUploadBytes}
-              acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-              acceptedVideoMimeTypes={NO_VIDEO}
-              onMount={setEditor}
-              shapeUtils={shapeUtils}
-            />
-          </div>
-        </WorkshopPresenceContext.Provider>
+        <WorkshopProvider doc={session.doc} boardId={boardId} role={role} userId={identity.id}>
+          <WorkshopPresenceContext.Provider value={presence}>
+            <div className="ov-board">
+              <Tldraw
+                store={session.store}
+                user={user}
+                assetUrls={assetUrls}
+                licenseKey={config.tldrawLicenseKey}
+                options={options}
+                overrides={overrides}
+                components={components}
+                maxAssetSize={config.maxUploadBytes}
+                acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+                acceptedVideoMimeTypes={NO_VIDEO}
+                onMount={setEditor}
+                shapeUtils={shapeUtils}
+              />
+            </div>
+          </WorkshopPresenceContext.Provider>
+        </WorkshopProvider>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>
   )
