@@ -19,7 +19,16 @@ export function usePeople(presence: WorkshopPresence, nowMs: number): Person[] {
   return peopleFrom(peers, { selfUserId: presence.userId, nowMs })
 }
 
-export function PeoplePanel({ presence, onClose }: { presence: WorkshopPresence; onClose(): void }) {
+export function PeoplePanel({
+  presence,
+  onClose,
+  onFollow,
+}: {
+  presence: WorkshopPresence
+  onClose(): void
+  /** The tldraw user id this panel started following (null: it stopped). */
+  onFollow(tlUserId: string | null): void
+}) {
   const editor = useEditor()
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -31,8 +40,13 @@ export function PeoplePanel({ presence, onClose }: { presence: WorkshopPresence;
 
   const toggleFollow = (p: Person) => {
     const id = createUserId(p.userId)
-    if (following === id) editor.stopFollowingUser()
-    else editor.startFollowingUser(id)
+    if (following === id) {
+      editor.stopFollowingUser()
+      onFollow(null)
+    } else {
+      editor.startFollowingUser(id)
+      onFollow(id)
+    }
   }
 
   return (

@@ -3,7 +3,7 @@
  * a facilitator the summon and presentation controls; under it, a participant's summon banner.
  */
 import './presence.css'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { FacilitatorControls } from './FacilitatorControls'
 import { PeoplePanel, usePeople } from './PeoplePanel'
@@ -15,15 +15,18 @@ export function PresenceBar() {
   const editor = useEditor()
   const [open, setOpen] = useState<'people' | 'reactions' | null>(null)
   const role = useValue('role', () => presence?.$role.get() ?? null, [presence])
-  const following = useValue('following', () => editor.getInstanceState().followingUserId !== null, [editor])
+  const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
+  // Whom the people panel started following: Escape stops only that (tldraw's own people menu and a
+  // summon keep their own ways out).
+  const panelFollow = useRef<string | null>(null)
 
   useEffect(() => {
-    if (!following && open === null) return
-    // Escape closes an open popover first, then stops following (as in the people panel).
+    if (following === null && open === null) return
+    // Escape closes an open popover first, then stops a follow started from the panel.
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
       if (open !== null) setOpen(null)
-      else if (following) editor.stopFollowingUser()
+      else if (following !== null && following === panelFollow.current) editor.stopFollowingUser()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -35,7 +38,7 @@ export function PresenceBar() {
     <div className="ov-webbar ov-presence-bar" data-testid="presence-bar">
       <div className="ov-webbar-menu">
         <PeopleButton presence={presence} open={open === 'people'} onClick={() => toggle('people')} />
-        {open === 'people' && <PeoplePanel presence={presence} onClose={() => setOpen(null)} />}
+        {open === 'people' && <PeoplePanel presence={presence} onClose={() => setOpen(null)} onFollow={(id) => (panelFollow.current = id)} />}
       </div>
       <div className="ov-webbar-menu">
         <button
