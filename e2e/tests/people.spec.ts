@@ -8,7 +8,7 @@ import { expect, test } from '../fixtures/test.js'
 
 const SIDE_LABEL = { product: 'Product', engineering: 'Engineering', design: 'Design', other: 'Other' } as const
 
-test('[WP1] people panel: everyone present with name, role, side and status; click follows, again stops', async ({ board, actor }) => {
+test('[WP1] people panel: everyone present with name, role, side and status (away when the tab hides); click follows, again stops', async ({ board, actor }) => {
   const fac = await actor('Fay Facilitator')
   const par = await actor('Pat Participant')
   const vie = await actor('Vic Viewer')
@@ -47,6 +47,19 @@ test('[WP1] people panel: everyone present with name, role, side and status; cli
   await expect(panel).toHaveCount(0)
   await par.page.keyboard.press('Escape')
   await expect.poll(() => followingOf(par.page)).toBeNull()
+
+  // The viewer's tab goes to the background (as the browser reports it): away; back: active.
+  const setHidden = (hidden: boolean) =>
+    vie.page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h })
+      document.dispatchEvent(new Event('visibilitychange'))
+    }, hidden)
+  await par.page.getByTestId('people-button').click()
+  await setHidden(true)
+  await expect(row(vie)).toHaveAttribute('data-status', 'away')
+  await expect(row(vie).getByTestId('person-status')).toHaveText('Away')
+  await setHidden(false)
+  await expect(row(vie)).toHaveAttribute('data-status', 'active')
 
   // The viewer leaves: the others' count drops.
   await vie.close()

@@ -8,8 +8,14 @@
  * presence is merely missing (it has not arrived yet, or they reconnect) it is not a break-away:
  * following starts again when their presence comes back.
  */
-import { createUserId, react, type Editor, type Signal, type TLUserId } from 'tldraw'
+import { computed, createUserId, react, type Editor, type Signal, type TLUserId } from 'tldraw'
 import type { SummonTarget } from './summonDecision'
+
+/** The slice of the editor that following uses (a fake in tests). */
+export type FollowingEditor = Pick<Editor, 'getCollaborators' | 'getInstanceState' | 'startFollowingUser' | 'stopFollowingUser'> & {
+  on(event: 'stop-following', cb: () => void): unknown
+  off(event: 'stop-following', cb: () => void): unknown
+}
 
 export interface SummonFollower {
   /** Stop following the current summon and remember its id (the banner's "Break away"). */
@@ -18,7 +24,7 @@ export interface SummonFollower {
 }
 
 export function createSummonFollower(opts: {
-  editor: Editor
+  editor: FollowingEditor
   $target: Signal<SummonTarget | null>
   onBreakAway(summonId: string): void
 }): SummonFollower {
@@ -66,32 +72,35 @@ export function createSummonFollower(opts: {
     queueMicrotask(reconcile)
   }
 
+  // Only the follow target of the instance, not every instance change (cursor, brush…).
+  const $followingId = computed('following user id', () => editor.getInstanceState().followingUserId)
   const stopReacting = react('summon follower', () => {
     opts.$target.get()
     editor.getCollaborators() // the leader's presence arriving or leaving
-    editor.getInstanceState().followingUserId // following lost (e.g. presence blip): follow again
+    $followingId.get() // following lost (e.g. presence blip): follow again
     schedule()
   })
 
   const onStopFollowing = () => {
     if (busy || !active || !active.following) return
     active.following = false
-    if (leaderPresent(active.tlId)) {
-      const { summonId } = active.target
-      active = null
-      opts.onBreakAway(summonId)
-    }
+    if (leaderPresent(active.tlId)) leave(active.target.summonId)
   }
   editor.on('stop-following', onStopFollowing)
+
+  function leave(summonId: string) {
+    active = null
+    // The caller drops this summon from `$target` (summonDecision's broken-away ids).
+    opts.onBreakAway(summonId)
+  }
 
   return {
     breakAway() {
       const current = opts.$target.get()
       if (!current) return
       const wasFollowing = active !== null && followingId() === active.tlId
-      active = null
       if (wasFollowing) withBusy(() => editor.stopFollowingUser())
-      opts.onBreakAway(current.summonId)
+      leave(current.summonId)
     },
     dispose() {
       disposed = true
