@@ -59,6 +59,7 @@ export function PresenceBar() {
 }
 
 function PeopleButton({ presence, open, onClick }: { presence: NonNullable<ReturnType<typeof useWorkshopPresence>>; open: boolean; onClick(): void }) {
+  // Only the count: statuses (which need a clock) are not shown here.
   const count = usePeople(presence, 0).length
   return (
     <button

@@ -50,7 +50,7 @@ function setup() {
   return { fake, $target, brokeAway, follower }
 }
 
-describe('createSummonFollower', () => {
+describe('[WP2] createSummonFollower', () => {
   it("follows the summoning facilitator, once their presence is here", async () => {
     const { fake, $target, follower } = setup()
     $target.set(target('s1'))
