@@ -24,8 +24,9 @@ export function FacilitatorControls({ presence }: { presence: WorkshopPresence }
     [editor]
   )
 
+  const presenting = presentation !== null
   useEffect(() => {
-    if (!presentation) return
+    if (!presenting) return
     // Capture phase, before tldraw: arrows would otherwise nudge the selection, Escape deselect.
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || editor.getEditingShapeId()) return
@@ -39,7 +40,7 @@ export function FacilitatorControls({ presence }: { presence: WorkshopPresence }
     }
     window.addEventListener('keydown', onKey, { capture: true })
     return () => window.removeEventListener('keydown', onKey, { capture: true })
-  }, [presentation !== null, presence, editor]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [presenting, presence, editor])
 
   if (presentation) {
     const slide = presentation.slides[presentation.index]
