@@ -29,6 +29,9 @@ import { createSnapshotService, type SnapshotService } from './snapshots/snapsho
 import { createAccessService, type AccessService } from './access/accessService.js'
 import { boardAccessGate } from './http/boardAccess.js'
 import { linksRouter } from './http/linksRouter.js'
+import { timeRouter } from './workshop/timeRouter.js'
+import { workshopRouter } from './workshop/workshopRouter.js'
+import { createWorkshopService } from './workshop/workshopService.js'
 
 export interface OverlapServerDeps {
   config: ServerConfig
@@ -122,6 +125,7 @@ export function createOverlapServer({
       res.status(503).json({ ok: false, error: 'storage_unavailable' })
     }
   })
+  app.use(timeRouter({ clock }))
   app.use(boardAccessGate(access))
   app.use(
     boardsRouter({
@@ -146,6 +150,7 @@ export function createOverlapServer({
   app.use(linksRouter({ access, log, publicUrl }))
   app.use(importRouter({ storage, access, schema, log, publicUrl, now: () => clock.now(), maxUploadBytes: config.maxUploadBytes }))
   app.use(snapshotsRouter({ storage, snapshots }))
+  app.use(workshopRouter({ workshop: createWorkshopService({ storage, rooms, clock, log }) }))
   app.use(assetsRouter({ storage, log, maxUploadBytes: config.maxUploadBytes }))
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API route'))
   app.use(

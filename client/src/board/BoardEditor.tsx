@@ -14,6 +14,7 @@ import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { useBoardConnection } from './useBoardConnection'
+import type { BoardConnection } from './boardConnection'
 import { exposeTestHooks } from './testHooks'
 import { isNewEmptyBoard } from '../templates/newBoardFlag'
 import { CardNoteShapeUtil } from '../web/CardNoteShapeUtil'
@@ -68,11 +69,14 @@ export function BoardEditor({
   boardName,
   identity,
   role,
+  connection,
 }: {
   boardId: string
   boardName: string
   identity: Identity
   role: Role
+  /** A connection opened before the editor loaded (BoardPage), taken over by the session once. */
+  connection?: { current: BoardConnection | null }
 }) {
   const viewOnly = role === 'view'
   const { setIdentity, editIdentity } = useIdentity()
@@ -81,7 +85,7 @@ export function BoardEditor({
     if (toaster.current) toaster.current(message, 'error')
     else console.error(`[overlap] ${message}`)
   }, [])
-  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly)
+  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly, connection)
   const [editor, setEditor] = useState<Editor | null>(null)
   // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
   const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id })

@@ -4,7 +4,9 @@
  *
  * Order: malformed id 400 → unknown board 404 → missing/wrong token 401 → role too weak 403.
  * What a role needs: any role may read (GET); writing (POST: asset upload, snapshot create,
- * restore) needs edit or facilitator; `…/links/…` (rotation) needs facilitator.
+ * restore, ballots) needs edit or facilitator; `…/links/…` (rotation) and `POST …/workshop` (workshop actions,
+ * [WS3]) need facilitator; reading ballots (`GET …/votes/:voteId/ballots`) needs edit or facilitator too —
+ * viewers don't vote ([WS6]).
  * Exceptions: `POST /api/boards/import` creates a board (no board yet), and `GET …/assets/:assetId`
  * is served without a token — asset ids are 128 random bits (capability URLs) used as tldraw
  * `<img src>` and cached `immutable`, where a token in the URL would break caching and leak into the doc.
@@ -16,12 +18,14 @@ import { sendError } from './errors.js'
 
 const BOARD_ROUTE = /^\/api\/boards\/([^/]+)(\/.*)?$/
 const ASSET_GET = /^\/assets\/[^/]+$/
+const BALLOTS = /^\/votes\/[^/]+\/ballots$/
 
 type Need = 'read' | 'write' | 'facilitator'
 
 function needOf(method: string, rest: string): Need | 'open' {
   if (method === 'GET' && ASSET_GET.test(rest)) return 'open'
-  if (rest.startsWith('/links/')) return 'facilitator'
+  if (rest.startsWith('/links/') || rest === '/workshop') return 'facilitator'
+  if (BALLOTS.test(rest)) return 'write'
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write'
 }
 

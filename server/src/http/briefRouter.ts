@@ -4,6 +4,8 @@
  * deterministic, so for the same records and `generatedAt` this is byte-identical to the brief a
  * client computes from its synced doc ([W21]). `generatedAt` comes from the injected clock.
  *
+ * Ended dot votes of the board (`workshop.voteHistory`) appear as a "Votes" section ([WS7]).
+ *
  * `?download=1` on the Markdown adds `Content-Disposition: attachment` (the "Download brief" link);
  * without it the text shows in the browser tab.
  */
@@ -31,13 +33,13 @@ export function briefRouter({ storage, readRecords, now }: BriefRouterDeps): Rou
       return null
     }
     const board = await storage.getBoard(id)
-    const records = board === null ? null : await readRecords(id)
-    if (board === null || records === null) {
+    const read = board === null ? null : await readRecords(id)
+    if (board === null || read === null) {
       sendError(res, 404, 'board_not_found', 'no board with this id')
       return null
     }
     const generatedAt = new Date(now()).toISOString()
-    return { brief: buildBrief(records, { boardName: board.name, generatedAt }), boardName: board.name }
+    return { brief: buildBrief(read.records, { boardName: board.name, generatedAt, votes: read.votes }), boardName: board.name }
   }
 
   router.get('/api/boards/:id/brief.md', async (req, res) => {

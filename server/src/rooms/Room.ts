@@ -14,6 +14,8 @@ import type { Logger } from '../log.js'
 import type { CommitQueue } from '../storage/commitQueue.js'
 import { assertNever, type Connection } from './Connection.js'
 import { isRedundantUpdate } from './redundantUpdate.js'
+import { checkWorkshopWrite } from '../workshop/writeGuard.js'
+import { falseRoleClaim } from '../workshop/awarenessRole.js'
 import {
   KEEPALIVE_FRAME,
   VIEW_ONLY_REASON,
@@ -45,6 +47,8 @@ export class Room {
   /** Server-side users of the room (a restore) that keep it loaded without a connection. */
   private holds = 0
   private destroyed = false
+  /** Connections already logged for a false awareness role claim (once each: a loop must not flood the log). */
+  private readonly falseClaimLogged = new WeakSet<Connection>()
 
   /**
    * The step-2 frame for a joiner that has nothing (empty state vector), kept until the doc changes:
@@ -150,11 +154,30 @@ export class Room {
           conn.socket.send(encodeUpdate(message.update))
           return
         }
+        {
+          // [WS2] Only the server writes the workshop map; this client's sync step 2 comes here too.
+          const verdict = checkWorkshopWrite(this.doc, message.update)
+          if (!verdict.ok) {
+            conn.log.warn('workshop write refused', { reason: verdict.reason })
+            this.closeConnection(conn, CloseCode.Forbidden)
+            return
+          }
+        }
         this.storeThenApply(conn, message.update)
         return
-      case 'awareness':
+      case 'awareness': {
+        // [WS10] A state claiming another role than this socket's: the whole message is dropped.
+        const falseClaim = falseRoleClaim(message.clients, conn.role, (id) => this.awareness.meta.get(id)?.clock)
+        if (falseClaim !== null) {
+          if (!this.falseClaimLogged.has(conn)) {
+            this.falseClaimLogged.add(conn)
+            conn.log.warn('awareness with a false role claim dropped (logged once per connection)', { detail: falseClaim })
+          }
+          return
+        }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
         return
+      }
       case 'query-awareness':
         conn.socket.send(
           encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))

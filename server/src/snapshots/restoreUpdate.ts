@@ -4,9 +4,10 @@
  * one transaction. Computed on a copy of the live doc, so the room's doc is only ever changed by the
  * store-then-apply path. Returns null when the board already equals the snapshot.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { getRecordsMap, writeRecordsToDoc } from '@overlap/shared'
+import { updateOnCopy } from '../rooms/updateOnCopy.js'
 
 export interface RestoreUpdate {
   update: Uint8Array
@@ -14,27 +15,17 @@ export interface RestoreUpdate {
 }
 
 export function buildRestoreUpdate(live: Y.Doc, target: readonly TLRecord[]): RestoreUpdate | null {
-  const copy = new Y.Doc()
-  try {
-    Y.applyUpdateV2(copy, Y.encodeStateAsUpdateV2(live))
-    let update: Uint8Array | null = null
-    copy.on('update', (u: Uint8Array) => {
-      update = u
-    })
-    const keep = new Set<string>(target.map((r) => r.id))
+  const keep = new Set<string>(target.map((r) => r.id))
+  let deleted = 0
+  const update = updateOnCopy(live, (copy) => {
     const records = getRecordsMap(copy)
-    let deleted = 0
-    copy.transact(() => {
-      for (const id of [...records.keys()]) {
-        if (!keep.has(id)) {
-          records.delete(id)
-          deleted++
-        }
+    for (const id of [...records.keys()]) {
+      if (!keep.has(id)) {
+        records.delete(id)
+        deleted++
       }
-      writeRecordsToDoc(copy, target)
-    })
-    return update === null ? null : { update, deleted }
-  } finally {
-    copy.destroy()
-  }
+    }
+    writeRecordsToDoc(copy, target)
+  })
+  return update === null ? null : { update, deleted }
 }

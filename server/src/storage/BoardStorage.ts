@@ -6,7 +6,8 @@
  * tldraw's many overwritten numeric fields) followed by a log of V1 updates exactly as clients
  * sent them (no re-encoding on the hot path). Loading = apply state, then the log in order.
  */
-import type { BoardId, Role, SnapshotSummary } from '@overlap/shared'
+import type { BallotRequest, BoardId, Role, Side, SnapshotSummary, VoteConfig } from '@overlap/shared'
+import type { BallotRefusal, VoterBallots } from '../workshop/ballotRules.js'
 
 export interface BoardMeta {
   id: BoardId
@@ -62,6 +63,37 @@ export interface StoredSnapshot extends SnapshotMeta {
 /** SHA-256 (hex) of each role's current link token ([A1]); tokens themselves are never stored. */
 export type LinkHashes = Record<Role, string>
 
+/**
+ * A dot vote as the server keeps it ([WS5], [WS6]): the doc shows the vote, storage holds the
+ * ballots. `ended`/`cancelled` votes accept no ballot; a cancelled vote's ballots are gone.
+ */
+export interface StoredVote {
+  /** Random, URL-safe. */
+  id: string
+  boardId: BoardId
+  cardIds: string[]
+  config: VoteConfig
+  /** Server clock, ms since the epoch. */
+  startedAt: number
+  status: 'open' | 'ended' | 'cancelled'
+}
+
+/** One voter's votes on one card (count ≥ 1), with the name and side they last voted under. */
+export interface StoredBallot {
+  voterId: string
+  name: string
+  side: Side | null
+  cardId: string
+  count: number
+}
+
+/** What `castBallot` did: the voter's ballots after the change, or why nothing changed. */
+export type CastResult =
+  | { kind: 'cast'; mine: VoterBallots }
+  | { kind: 'unknown-vote' }
+  | { kind: 'closed' }
+  | { kind: 'refused'; code: BallotRefusal; message: string }
+
 export class BoardExistsError extends Error {
   constructor(id: string) {
     super(`board ${id} already exists`)
@@ -107,6 +139,23 @@ export interface BoardStorage {
   listSnapshots(boardId: BoardId): Promise<SnapshotMeta[]>
   /** One snapshot with its state, or null (unknown board or id, or an id of another board). */
   getSnapshot(boardId: BoardId, snapshotId: string): Promise<StoredSnapshot | null>
+  /** Stores a new vote; rejects with UnknownBoardError, or if the id exists. */
+  putVote(vote: StoredVote): Promise<void>
+  /** A vote of this board, or null (unknown id, or another board's). */
+  getVote(boardId: BoardId, voteId: string): Promise<StoredVote | null>
+  /**
+   * Closes an OPEN vote as `ended` (ballots kept for the tally) or `cancelled` (ballots deleted), in
+   * one transaction: no ballot is accepted afterwards. Closing a closed vote changes nothing.
+   * Returns the vote's ballots afterwards (voters in order of their first ballot), or null if unknown.
+   */
+  closeVote(boardId: BoardId, voteId: string, as: 'ended' | 'cancelled'): Promise<StoredBallot[] | null>
+  /**
+   * Adds or removes one vote of one voter, checking the rules (`decideBallot`) and writing in ONE
+   * transaction, so concurrent requests cannot over-spend. Durable when it resolves.
+   */
+  castBallot(boardId: BoardId, voteId: string, req: BallotRequest): Promise<CastResult>
+  /** One voter's ballots, or null for an unknown vote. */
+  voterBallots(boardId: BoardId, voteId: string, voterId: string): Promise<VoterBallots | null>
   /** Resolves if the backend answers (readiness probe). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -15,7 +15,10 @@ import {
   type StoredAsset,
   type StoredDoc,
   type StoredSnapshot,
+  type StoredBallot,
+  type StoredVote,
 } from './BoardStorage.js'
+import { decideBallot, type VoterBallots } from '../workshop/ballotRules.js'
 import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
 import * as Y from 'yjs'
 
@@ -27,7 +30,21 @@ interface MemoryBoard {
   /** Oldest first (insertion order). */
   snapshots: StoredSnapshot[]
   links: LinkHashes | null
+  votes: Map<string, MemoryVote>
 }
+
+interface MemoryVote {
+  vote: StoredVote
+  /** Per voter (Map order = first ballot first): name and side of the last ballot, votes per card. */
+  voters: Map<string, { name: string; side: StoredBallot['side']; cards: Map<string, number> }>
+}
+
+const copyVote = (v: StoredVote): StoredVote => ({ ...v, cardIds: [...v.cardIds], config: { ...v.config } })
+const ballotsOf = (v: MemoryVote): StoredBallot[] =>
+  [...v.voters].flatMap(([voterId, { name, side, cards }]) =>
+    [...cards].map(([cardId, count]) => ({ voterId, name, side, cardId, count }))
+  )
+const mineOf = (v: MemoryVote, voterId: string): VoterBallots => Object.fromEntries(v.voters.get(voterId)?.cards ?? [])
 
 const copySnapshot = (s: StoredSnapshot): StoredSnapshot => ({ ...s, summary: { ...s.summary }, stateV2: toUint8Array(s.stateV2) })
 const metaOf = ({ stateV2: _state, ...meta }: StoredSnapshot): SnapshotMeta => ({ ...meta, summary: { ...meta.summary } })
@@ -50,6 +67,7 @@ export function createMemoryStorage(): BoardStorage {
         assets: new Map(),
         snapshots: [],
         links: links ? { ...links } : null,
+        votes: new Map(),
       })
     },
     async getLinkHashes(id) {
@@ -130,6 +148,49 @@ export function createMemoryStorage(): BoardStorage {
       open()
       const s = boards.get(boardId)?.snapshots.find((x) => x.id === snapshotId)
       return s ? copySnapshot(s) : null
+    },
+    async putVote(vote) {
+      open()
+      const b = boards.get(vote.boardId)
+      if (!b) throw new UnknownBoardError(vote.boardId)
+      if (b.votes.has(vote.id)) throw new Error(`vote ${vote.id} already exists`)
+      b.votes.set(vote.id, { vote: copyVote(vote), voters: new Map() })
+    },
+    async getVote(boardId, voteId) {
+      open()
+      const v = boards.get(boardId)?.votes.get(voteId)
+      return v ? copyVote(v.vote) : null
+    },
+    async closeVote(boardId, voteId, as) {
+      open()
+      const v = boards.get(boardId)?.votes.get(voteId)
+      if (!v) return null
+      if (v.vote.status === 'open') {
+        v.vote.status = as
+        if (as === 'cancelled') v.voters.clear()
+      }
+      return ballotsOf(v)
+    },
+    async castBallot(boardId, voteId, req) {
+      open()
+      const v = boards.get(boardId)?.votes.get(voteId)
+      if (!v) return { kind: 'unknown-vote' }
+      if (v.vote.status !== 'open') return { kind: 'closed' }
+      const decision = decideBallot(v.vote, mineOf(v, req.voterId), req)
+      if (!decision.ok) return { kind: 'refused', code: decision.code, message: decision.message }
+      const voter = v.voters.get(req.voterId) ?? { name: req.name, side: req.side, cards: new Map<string, number>() }
+      voter.name = req.name
+      voter.side = req.side
+      const n = (voter.cards.get(req.cardId) ?? 0) + req.delta
+      if (n > 0) voter.cards.set(req.cardId, n)
+      else voter.cards.delete(req.cardId)
+      v.voters.set(req.voterId, voter)
+      return { kind: 'cast', mine: mineOf(v, req.voterId) }
+    },
+    async voterBallots(boardId, voteId, voterId) {
+      open()
+      const v = boards.get(boardId)?.votes.get(voteId)
+      return v ? mineOf(v, voterId) : null
     },
     async ping() {
       open()

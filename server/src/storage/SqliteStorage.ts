@@ -12,7 +12,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as Y from 'yjs'
-import { ROLES, type BoardId } from '@overlap/shared'
+import { ROLES, parseSide, type BallotRequest, type BoardId, type VoteConfig } from '@overlap/shared'
 import {
   BoardExistsError,
   UnknownBoardError,
@@ -24,8 +24,12 @@ import {
   type SnapshotMeta,
   type StoredDoc,
   type StoredSnapshot,
+  type CastResult,
+  type StoredBallot,
+  type StoredVote,
 } from './BoardStorage.js'
 import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
+import { decideBallot, type VoterBallots } from '../workshop/ballotRules.js'
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL'
 
@@ -37,10 +41,11 @@ export interface SqliteStorageOptions {
 
 /**
  * `PRAGMA user_version`: 1 = boards, state, updates, assets; 2 = + snapshots; 3 = + board_links
- * (token hashes per role, [A1]; boards stored before 3 have no rows: no token opens them). A database of an older
+ * (token hashes per role, [A1]; boards stored before 3 have no rows: no token opens them); 4 = + votes,
+ * vote_voters, ballots (dot votes and their ballots, [WS6]). A database of an older
  * version is upgraded in place, one step per version, each step in its own transaction.
  */
-const SCHEMA_VERSION = 3
+const SCHEMA_VERSION = 4
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -95,6 +100,32 @@ CREATE TABLE board_links (
   PRIMARY KEY (board_id, role)
 );
 `,
+  4: `
+CREATE TABLE votes (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  card_ids TEXT NOT NULL,
+  config TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'ended', 'cancelled'))
+);
+-- One row per person who voted (seq = order of their first ballot), with the name/side last used.
+CREATE TABLE vote_voters (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  vote_id TEXT NOT NULL REFERENCES votes(id),
+  voter_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  side TEXT,
+  UNIQUE (vote_id, voter_id)
+);
+CREATE TABLE ballots (
+  vote_id TEXT NOT NULL REFERENCES votes(id),
+  voter_id TEXT NOT NULL,
+  card_id TEXT NOT NULL,
+  count INTEGER NOT NULL CHECK (count > 0),
+  PRIMARY KEY (vote_id, voter_id, card_id)
+);
+`,
 }
 
 interface SnapshotRow {
@@ -117,6 +148,24 @@ const snapshotMeta = (r: SnapshotRow): SnapshotMeta => ({
   createdAt: r.created_at,
   kind: r.kind,
   summary: { shapes: r.shapes, cards: r.cards, links: r.links },
+})
+
+interface VoteRow {
+  id: string
+  board_id: string
+  card_ids: string
+  config: string
+  started_at: number
+  status: StoredVote['status']
+}
+
+const voteOf = (r: VoteRow): StoredVote => ({
+  id: r.id,
+  boardId: r.board_id as BoardId,
+  cardIds: JSON.parse(r.card_ids) as string[],
+  config: JSON.parse(r.config) as VoteConfig,
+  startedAt: r.started_at,
+  status: r.status,
 })
 
 export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorageOptions): BoardStorage {
@@ -183,6 +232,33 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     getLinks: db.prepare<[string], { role: string; token_hash: string }>(
       'SELECT role, token_hash FROM board_links WHERE board_id = ?'
     ),
+    insertVote: db.prepare(
+      'INSERT INTO votes (id, board_id, card_ids, config, started_at, status) VALUES (?, ?, ?, ?, ?, ?)'
+    ),
+    getVote: db.prepare<[string, string], VoteRow>(
+      'SELECT id, board_id, card_ids, config, started_at, status FROM votes WHERE board_id = ? AND id = ?'
+    ),
+    setVoteStatus: db.prepare('UPDATE votes SET status = ? WHERE id = ?'),
+    deleteBallots: db.prepare('DELETE FROM ballots WHERE vote_id = ?'),
+    deleteVoters: db.prepare('DELETE FROM vote_voters WHERE vote_id = ?'),
+    listBallots: db.prepare<[string], { voter_id: string; name: string; side: string | null; card_id: string; count: number }>(
+      `SELECT v.voter_id, v.name, v.side, b.card_id, b.count FROM vote_voters v
+       JOIN ballots b ON b.vote_id = v.vote_id AND b.voter_id = v.voter_id
+       WHERE v.vote_id = ? ORDER BY v.seq, b.rowid`
+    ),
+    voterBallots: db.prepare<[string, string], { card_id: string; count: number }>(
+      'SELECT card_id, count FROM ballots WHERE vote_id = ? AND voter_id = ?'
+    ),
+    upsertVoter: db.prepare(
+      `INSERT INTO vote_voters (vote_id, voter_id, name, side) VALUES (?, ?, ?, ?)
+       ON CONFLICT(vote_id, voter_id) DO UPDATE SET name = excluded.name, side = excluded.side`
+    ),
+    addBallot: db.prepare(
+      `INSERT INTO ballots (vote_id, voter_id, card_id, count) VALUES (?, ?, ?, 1)
+       ON CONFLICT(vote_id, voter_id, card_id) DO UPDATE SET count = count + 1`
+    ),
+    decBallot: db.prepare('UPDATE ballots SET count = count - 1 WHERE vote_id = ? AND voter_id = ? AND card_id = ? AND count > 1'),
+    deleteBallot: db.prepare('DELETE FROM ballots WHERE vote_id = ? AND voter_id = ? AND card_id = ? AND count = 1'),
     ping: db.prepare('SELECT 1'),
   }
 
@@ -227,6 +303,39 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       stateV2: state ? toUint8Array(state.state_v2) : null,
       updates: q.getUpdates.all(id).map((r) => toUint8Array(r.bytes)),
     }
+  })
+
+  const mineOf = (voteId: string, voterId: string): VoterBallots =>
+    Object.fromEntries(q.voterBallots.all(voteId, voterId).map((r) => [r.card_id, r.count]))
+
+  const ballotsOf = (voteId: string): StoredBallot[] =>
+    q.listBallots.all(voteId).map((r) => ({ voterId: r.voter_id, name: r.name, side: parseSide(r.side), cardId: r.card_id, count: r.count }))
+
+  const closeVoteTx = db.transaction((boardId: BoardId, voteId: string, as: 'ended' | 'cancelled'): StoredBallot[] | null => {
+    const row = q.getVote.get(boardId, voteId)
+    if (!row) return null
+    if (row.status === 'open') {
+      q.setVoteStatus.run(as, voteId)
+      if (as === 'cancelled') {
+        q.deleteBallots.run(voteId)
+        q.deleteVoters.run(voteId)
+      }
+    }
+    return ballotsOf(voteId)
+  })
+
+  // IMMEDIATE: the write lock is taken before the read, so two servers (or connections) on one file
+  // cannot both read "one vote left" and both spend it.
+  const castTx = db.transaction((boardId: BoardId, voteId: string, req: BallotRequest): CastResult => {
+    const row = q.getVote.get(boardId, voteId)
+    if (!row) return { kind: 'unknown-vote' }
+    if (row.status !== 'open') return { kind: 'closed' }
+    const decision = decideBallot(voteOf(row), mineOf(voteId, req.voterId), req)
+    if (!decision.ok) return { kind: 'refused', code: decision.code, message: decision.message }
+    q.upsertVoter.run(voteId, req.voterId, req.name, req.side)
+    if (req.delta === 1) q.addBallot.run(voteId, req.voterId, req.cardId)
+    else if (q.decBallot.run(voteId, req.voterId, req.cardId).changes === 0) q.deleteBallot.run(voteId, req.voterId, req.cardId)
+    return { kind: 'cast', mine: mineOf(voteId, req.voterId) }
   })
 
   return {
@@ -285,6 +394,27 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     async getSnapshot(boardId, snapshotId) {
       const row = q.getSnapshot.get(boardId, snapshotId)
       return row ? { ...snapshotMeta(row), stateV2: toUint8Array(row.state_v2) } : null
+    },
+    async putVote(vote) {
+      try {
+        q.insertVote.run(vote.id, vote.boardId, JSON.stringify(vote.cardIds), JSON.stringify(vote.config), vote.startedAt, vote.status)
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(vote.boardId)
+        throw e
+      }
+    },
+    async getVote(boardId, voteId) {
+      const row = q.getVote.get(boardId, voteId)
+      return row ? voteOf(row) : null
+    },
+    async closeVote(boardId, voteId, as) {
+      return closeVoteTx.immediate(boardId, voteId, as)
+    },
+    async castBallot(boardId, voteId, req) {
+      return castTx.immediate(boardId, voteId, req)
+    },
+    async voterBallots(boardId, voteId, voterId) {
+      return q.getVote.get(boardId, voteId) ? mineOf(voteId, voterId) : null
     },
     async ping() {
       q.ping.get()

@@ -27,7 +27,7 @@ runStorageContract('sqlite', {
   },
 })
 
-describe('SQLite schema upgrade [SN11] [A1]', () => {
+describe('SQLite schema upgrade [SN11] [A1] [WS6]', () => {
   it('upgrades a version-1 database in place: boards, documents and assets stay, snapshots work', async () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-upgrade-'))
     try {
@@ -61,7 +61,7 @@ describe('SQLite schema upgrade [SN11] [A1]', () => {
       })
       await storage.close()
       const check = new Database(file, { readonly: true })
-      expect(check.pragma('user_version', { simple: true })).toBe(3)
+      expect(check.pragma('user_version', { simple: true })).toBe(4)
       check.close()
       const reopened = createSqliteStorage({ file })
       expect((await reopened.listSnapshots(id)).map((s) => s.id)).toEqual(['snap'])
@@ -69,6 +69,9 @@ describe('SQLite schema upgrade [SN11] [A1]', () => {
       expect(await reopened.getLinkHashes(id)).toBeNull()
       await reopened.setLinkHash(id, 'facilitator', 'f')
       expect((await reopened.getLinkHashes(id))?.facilitator).toBe('f')
+      // Version 4 [WS6]: votes and ballots on an upgraded board.
+      await reopened.putVote({ id: 'v', boardId: id, cardIds: ['shape:a'], config: { votesPerPerson: 1, onePerCard: false, anonymous: true }, startedAt: 1, status: 'open' })
+      expect(await reopened.castBallot(id, 'v', { voterId: 'p', name: 'P', side: null, cardId: 'shape:a', delta: 1 })).toEqual({ kind: 'cast', mine: { 'shape:a': 1 } })
       await reopened.close()
     } finally {
       fs.rmSync(d, { recursive: true, force: true })

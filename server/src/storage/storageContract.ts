@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateBoardId, type BoardId } from '@overlap/shared'
-import { BoardExistsError, UnknownBoardError, type BoardStorage, type StoredSnapshot } from './BoardStorage.js'
+import { BoardExistsError, UnknownBoardError, type BoardStorage, type StoredSnapshot, type StoredVote } from './BoardStorage.js'
 import { applyStoredDoc } from './mergeDoc.js'
 
 export interface StorageHarness {
@@ -261,6 +261,92 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       expect(await storage.getLinkHashes(m.id)).toEqual(hashes('1'))
     })
 
+    const vote = (boardId: BoardId, id: string, votesPerPerson = 3, onePerCard = false): StoredVote => ({
+      id,
+      boardId,
+      cardIds: ['shape:a', 'shape:b', 'shape:c'],
+      config: { votesPerPerson, onePerCard, anonymous: false },
+      startedAt: 1000,
+      status: 'open',
+    })
+    const ballot = (voterId: string, cardId: string, delta: 1 | -1 = 1, side: 'product' | 'design' | null = 'product') => ({
+      voterId,
+      name: `name-${voterId}`,
+      side,
+      cardId,
+      delta,
+    })
+
+    it('[WS6] stores votes per board; unknown ids and other boards know none; unknown boards reject', async () => {
+      const a = meta()
+      const b = meta()
+      await storage.createBoard(a, initialUpdate())
+      await storage.createBoard(b, initialUpdate())
+      await storage.putVote(vote(a.id, 'v1'))
+      expect(await storage.getVote(a.id, 'v1')).toEqual(vote(a.id, 'v1'))
+      expect(await storage.getVote(b.id, 'v1')).toBeNull()
+      expect(await storage.getVote(a.id, 'nope')).toBeNull()
+      await expect(storage.putVote(vote(a.id, 'v1'))).rejects.toThrow()
+      await expect(storage.putVote(vote(generateBoardId(), 'v2'))).rejects.toBeInstanceOf(UnknownBoardError)
+      expect(await storage.castBallot(b.id, 'v1', ballot('p1', 'shape:a'))).toEqual({ kind: 'unknown-vote' })
+      expect(await storage.voterBallots(b.id, 'v1', 'p1')).toBeNull()
+      expect(await storage.closeVote(b.id, 'v1', 'ended')).toBeNull()
+    })
+
+    it('[WS6] casts and removes ballots under the rules, each refusal with its code', async () => {
+      const a = meta()
+      await storage.createBoard(a, initialUpdate())
+      await storage.putVote(vote(a.id, 'v', 2, true))
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:a'))).toEqual({ kind: 'cast', mine: { 'shape:a': 1 } })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:a'))).toMatchObject({ kind: 'refused', code: 'one_per_card' })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:x'))).toMatchObject({ kind: 'refused', code: 'not_in_vote' })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:b', -1))).toMatchObject({ kind: 'refused', code: 'nothing_to_remove' })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:b'))).toEqual({ kind: 'cast', mine: { 'shape:a': 1, 'shape:b': 1 } })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:c'))).toMatchObject({ kind: 'refused', code: 'no_votes_left' })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:a', -1))).toEqual({ kind: 'cast', mine: { 'shape:b': 1 } })
+      expect(await storage.castBallot(a.id, 'v', ballot('p1', 'shape:c'))).toEqual({ kind: 'cast', mine: { 'shape:b': 1, 'shape:c': 1 } })
+      // Another voter has their own budget.
+      expect(await storage.castBallot(a.id, 'v', ballot('p2', 'shape:c', 1, null))).toEqual({ kind: 'cast', mine: { 'shape:c': 1 } })
+      expect(await storage.voterBallots(a.id, 'v', 'p1')).toEqual({ 'shape:b': 1, 'shape:c': 1 })
+      expect(await storage.voterBallots(a.id, 'v', 'nobody')).toEqual({})
+    })
+
+    it('[WS6] concurrent ballots of one voter never over-spend', async () => {
+      const a = meta()
+      await storage.createBoard(a, initialUpdate())
+      await storage.putVote(vote(a.id, 'v', 3))
+      const results = await Promise.all(Array.from({ length: 10 }, () => storage.castBallot(a.id, 'v', ballot('p1', 'shape:a'))))
+      expect(results.filter((r) => r.kind === 'cast')).toHaveLength(3)
+      expect(results.filter((r) => r.kind === 'refused' && r.code === 'no_votes_left')).toHaveLength(7)
+      expect(await storage.voterBallots(a.id, 'v', 'p1')).toEqual({ 'shape:a': 3 })
+    })
+
+    it('[WS5] ending keeps the ballots (voters in first-ballot order, last name/side), cancelling drops them; closed votes refuse ballots', async () => {
+      const a = meta()
+      await storage.createBoard(a, initialUpdate())
+      await storage.putVote(vote(a.id, 'ended', 3))
+      await storage.putVote(vote(a.id, 'gone', 3))
+      await storage.castBallot(a.id, 'ended', ballot('p2', 'shape:b'))
+      await storage.castBallot(a.id, 'ended', ballot('p1', 'shape:a', 1, null))
+      await storage.castBallot(a.id, 'ended', ballot('p2', 'shape:a', 1, 'design'))
+      await storage.castBallot(a.id, 'ended', ballot('p2', 'shape:a', 1, 'design'))
+      await storage.castBallot(a.id, 'gone', ballot('p1', 'shape:a'))
+      const expected = [
+        { voterId: 'p2', name: 'name-p2', side: 'design', cardId: 'shape:b', count: 1 },
+        { voterId: 'p2', name: 'name-p2', side: 'design', cardId: 'shape:a', count: 2 },
+        { voterId: 'p1', name: 'name-p1', side: null, cardId: 'shape:a', count: 1 },
+      ]
+      expect(await storage.closeVote(a.id, 'ended', 'ended')).toEqual(expected)
+      expect((await storage.getVote(a.id, 'ended'))?.status).toBe('ended')
+      expect(await storage.castBallot(a.id, 'ended', ballot('p1', 'shape:c'))).toEqual({ kind: 'closed' })
+      // Closing again changes nothing (a retried end), not even into a cancel.
+      expect(await storage.closeVote(a.id, 'ended', 'cancelled')).toEqual(expected)
+      expect((await storage.getVote(a.id, 'ended'))?.status).toBe('ended')
+      expect(await storage.closeVote(a.id, 'gone', 'cancelled')).toEqual([])
+      expect(await storage.voterBallots(a.id, 'gone', 'p1')).toEqual({})
+      expect(await storage.castBallot(a.id, 'gone', ballot('p1', 'shape:a'))).toEqual({ kind: 'closed' })
+    })
+
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
     })
@@ -278,7 +364,11 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
         await storage.appendUpdates([{ boardId: a.id, update: w.updates[1]! }])
         await storage.putAsset(a.id, 'img', { contentType: 'image/gif', bytes: new Uint8Array([7]) })
         await storage.putSnapshot(snapshot(a.id, 'kept', 42, 'auto'))
+        await storage.putVote(vote(a.id, 'open-vote'))
+        await storage.castBallot(a.id, 'open-vote', ballot('p1', 'shape:b'))
         storage = await harness.reopen!(storage)
+        expect(await storage.getVote(a.id, 'open-vote')).toEqual(vote(a.id, 'open-vote'))
+        expect(await storage.voterBallots(a.id, 'open-vote', 'p1')).toEqual({ 'shape:b': 1 })
         expect((await storage.listSnapshots(a.id)).map((s) => [s.id, s.kind, s.createdAt])).toEqual([['kept', 'auto', 42]])
         expect(await storage.getBoard(a.id)).toEqual(a)
         const doc = await loadYDoc(storage, a.id)

@@ -10,6 +10,7 @@ import type { Template } from '../templates/types.js'
 import { buildBrief } from './brief.js'
 import { analyzeWeb } from './analyzeWeb.js'
 import { readWeb } from './readWeb.js'
+import type { EndedVote } from '../workshop/state.js'
 
 const GOLDEN_DIR = fileURLToPath(new URL('./__golden__/', import.meta.url))
 const OPTIONS = { boardName: 'Checkout revamp', generatedAt: '2026-01-15T10:00:00.000Z' }
@@ -123,5 +124,55 @@ describe('brief content', () => {
     expect(kinds).toContain('dangling-link')
     expect(kinds).toContain('card-in-wrong-zone')
     expect(kinds).toContain('requirement-without-need')
+  })
+})
+
+/** Two ended votes on the session board: a named one on two typed cards (one since deleted), an anonymous one. */
+const VOTES: EndedVote[] = [
+  {
+    id: 'vote-1',
+    status: 'ended',
+    scopeLabel: 'Frame “Requirements”',
+    cardIds: ['shape:golden-card-req-2', 'shape:golden-card-requirement', 'shape:gone'],
+    config: { votesPerPerson: 3, onePerCard: false, anonymous: false },
+    startedAt: Date.UTC(2026, 0, 15, 9, 0),
+    endedAt: Date.UTC(2026, 0, 15, 9, 5),
+    results: [
+      { cardId: 'shape:golden-card-requirement', title: 'Address entry in under 20 seconds', total: 3, bySide: { product: 2, engineering: 0, design: 0, other: 0, unknown: 1 }, voters: ['Ada', 'Ada', 'Sam'] },
+      { cardId: 'shape:gone', title: '# A card deleted since', total: 1, bySide: { product: 0, engineering: 1, design: 0, other: 0, unknown: 0 }, voters: ['Lin'] },
+      { cardId: 'shape:golden-card-req-2', title: 'Remember the last used card', total: 0, bySide: { product: 0, engineering: 0, design: 0, other: 0, unknown: 0 }, voters: [] },
+    ],
+    votersBySide: { product: 1, engineering: 1, design: 0, other: 0, unknown: 1 },
+  },
+  {
+    id: 'vote-2',
+    status: 'ended',
+    scopeLabel: '',
+    cardIds: ['shape:golden-card-risk'],
+    config: { votesPerPerson: 1, onePerCard: true, anonymous: true },
+    startedAt: Date.UTC(2026, 0, 15, 9, 10),
+    endedAt: Date.UTC(2026, 0, 15, 9, 12),
+    results: [{ cardId: 'shape:golden-card-risk', title: 'Autocomplete provider adds latency', total: 1, bySide: { product: 0, engineering: 0, design: 1, other: 0, unknown: 0 } }],
+    votersBySide: { product: 0, engineering: 0, design: 1, other: 0, unknown: 0 },
+  },
+]
+
+describe('[WS7] the brief lists ended votes', () => {
+  it('[WS7] a "Votes" section in Markdown and JSON (golden), with refs of cards still on the board', () => {
+    const brief = buildBrief(cases[1][1](), { ...OPTIONS, votes: VOTES })
+    expectGolden('problem-web-votes.md', brief.markdown)
+    expectGolden('problem-web-votes.json', JSON.stringify(brief.json, null, 2) + '\n')
+    expect(brief.json.votes?.[0]?.results.map((r) => [r.rank, r.ref, r.total])).toEqual([
+      [1, 'R3', 3],
+      [2, null, 1],
+      [3, 'R1', 0],
+    ])
+  })
+
+  it('[WS7] a board without ended votes has no section and no `votes` key', () => {
+    const plain = buildBrief(cases[1][1](), OPTIONS)
+    expect(buildBrief(cases[1][1](), { ...OPTIONS, votes: [] })).toEqual(plain)
+    expect(plain.json).not.toHaveProperty('votes')
+    expect(plain.markdown).not.toContain('## Votes')
   })
 })

@@ -9,6 +9,8 @@ import { linkLabel, type LinkType } from './linkTypes.js'
 import { analyzeWeb, type Finding } from './analyzeWeb.js'
 import { whyChain } from './chains.js'
 import { readWeb, type Web, type WebCard } from './readWeb.js'
+import { briefVotes, briefVotesMarkdown, type BriefVote } from './briefVotes.js'
+import type { EndedVote } from '../workshop/state.js'
 
 export const BRIEF_FORMAT = 'overlap-brief'
 export const BRIEF_VERSION = 1
@@ -17,6 +19,8 @@ export interface BriefOptions {
   boardName: string
   /** Shown as given (an ISO timestamp, normally): the caller owns the clock. */
   generatedAt: string
+  /** Ended dot votes (`readWorkshop(doc).voteHistory`): a "Votes" section when there is one ([WS7]). */
+  votes?: readonly EndedVote[]
 }
 
 export interface BriefCard {
@@ -46,6 +50,8 @@ export interface BriefJson {
   findings: Finding[]
   cardCounts: Record<CardType, number>
   linkCounts: Record<LinkType, number>
+  /** Present only when the board has ended votes, so briefs of boards without votes stay as they were. */
+  votes?: BriefVote[]
 }
 
 export interface Brief {
@@ -211,6 +217,8 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
     md.push(`- ${refsOf.length ? `${refsOf.join(', ')}: ` : ''}${f.message}`)
   }
   md.push('')
+  const votes = briefVotes(options.votes ?? [], (id) => refs.get(id) ?? null)
+  md.push(...briefVotesMarkdown(votes, oneLine))
 
   const json: BriefJson = {
     format: BRIEF_FORMAT,
@@ -235,6 +243,7 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
     cardCounts: analysis.cardCounts,
     linkCounts: analysis.linkCounts,
   }
+  if (votes.length > 0) json.votes = votes
   return { markdown: md.join('\n'), json }
 }
 
