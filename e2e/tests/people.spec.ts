@@ -8,7 +8,7 @@ import { expect, test } from '../fixtures/test.js'
 
 const SIDE_LABEL = { product: 'Product', engineering: 'Engineering', design: 'Design', other: 'Other' } as const
 
-test('[WP1] people panel: everyone present with name, role, side and status (away when the tab hides); click follows, again stops', async ({ board, actor }) => {
+test('[WS11] people panel: everyone present with name, role, side and status (away when the tab hides); click follows, again stops', async ({ board, actor }) => {
   const fac = await actor('Fay Facilitator')
   const par = await actor('Pat Participant')
   const vie = await actor('Vic Viewer')
@@ -66,7 +66,7 @@ test('[WP1] people panel: everyone present with name, role, side and status (awa
   await expect(fac.page.getByTestId('people-button')).toHaveAttribute('data-count', '2')
 })
 
-test('[WP4] a reaction sent by the viewer floats on the other pages, then goes', async ({ board, actor }) => {
+test('[WS14] a reaction sent by the viewer floats on the other pages, then goes', async ({ board, actor }) => {
   const fac = await actor('Fay Facilitator')
   const par = await actor('Pat Participant')
   const vie = await actor('Vic Viewer')

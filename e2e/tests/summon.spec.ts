@@ -9,7 +9,7 @@ import { expect, test } from '../fixtures/test.js'
 
 const FOLLOW_TIMEOUT_MS = 15_000
 
-test('[WP2] summon: participant and viewer follow the facilitator; break away sticks; Stop ends it', async ({ board, actor }) => {
+test('[WS12] summon: participant and viewer follow the facilitator; break away sticks; Stop ends it', async ({ board, actor }) => {
   const fac = await actor('Fay Facilitator')
   const par = await actor('Pat Participant')
   const vie = await actor('Vic Viewer')
@@ -69,7 +69,7 @@ test('[WP2] summon: participant and viewer follow the facilitator; break away st
   await expect(fac.page.getByTestId('summon-start')).toBeVisible()
 })
 
-test('[WP3] presenting: participants see the slide and follow each step; Escape ends', async ({ board, actor }) => {
+test('[WS13] presenting: participants see the slide and follow each step; Escape ends', async ({ board, actor }) => {
   const fac = await actor('Fay Facilitator')
   const par = await actor('Pat Participant')
   await Promise.all([fac.openBoard(board.id, 'facilitator'), par.openBoard(board.id, 'edit')])

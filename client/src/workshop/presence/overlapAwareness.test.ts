@@ -19,7 +19,7 @@ function fakeVisibility() {
   return v satisfies VisibilitySource
 }
 
-describe('[WP5] createOverlapAwareness', () => {
+describe('[WS15] createOverlapAwareness', () => {
   it('publishes the true role and identity at once, in awareness only (the doc stays empty)', () => {
     const doc = new Y.Doc()
     const awareness = new Awareness(doc)

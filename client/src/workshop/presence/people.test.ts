@@ -5,7 +5,7 @@ import { overlapState } from './testPeers'
 
 const now = 5_000_000
 
-describe('[WP1] peopleFrom', () => {
+describe('[WS11] peopleFrom', () => {
   it('one row per person with name, colour, role, side and status; you first, then by name', () => {
     const peers = readPeerStates(
       new Map<number, unknown>([

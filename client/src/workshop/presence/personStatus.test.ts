@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IDLE_AFTER_MS, mergeStatus, personStatus } from './personStatus'
 
-describe('[WP1] personStatus', () => {
+describe('[WS11] personStatus', () => {
   const now = 1_000_000
   it('a hidden tab is away, whatever its activity', () => {
     expect(personStatus({ away: true, lastActivityMs: now, nowMs: now })).toBe('away')

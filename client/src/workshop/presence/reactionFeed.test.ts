@@ -6,7 +6,7 @@ import { overlapState } from './testPeers'
 
 const reaction = (id: string, emoji = '🎉') => ({ id, emoji, x: 10, y: -20 })
 
-describe('[WP4] reactions', () => {
+describe('[WS14] reactions', () => {
   it('a reaction is new once: re-sent states (cursor moves) do not float it again', () => {
     const peers = readPeerStates(new Map([[1, overlapState({ role: 'view', userId: 'v', reaction: reaction('r1') }, { userName: 'Vi', color: '#e03131' })]]))
     const first = nextReactions(peers, new Set())

@@ -20,7 +20,7 @@ function fakeTimers() {
   }
 }
 
-describe('[WP4] createReactionSender', () => {
+describe('[WS14] createReactionSender', () => {
   it('publishes the reaction with a new id at a rounded point, then clears it after the show time', () => {
     const patches: OverlapPatch[] = []
     const timers = fakeTimers()

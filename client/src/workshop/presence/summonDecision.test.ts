@@ -6,7 +6,7 @@ import { overlapState } from './testPeers'
 const peersOf = (...states: unknown[]) => readPeerStates(new Map(states.map((s, i) => [i + 1, s] as [number, unknown])))
 const none = new Set<string>()
 
-describe('[WP2] decideSummon', () => {
+describe('[WS12] decideSummon', () => {
   it("follows a facilitator's summon, with their name", () => {
     const peers = peersOf(overlapState({ role: 'facilitator', userId: 'fa', summon: { id: 's1' } }, { userName: 'Fay' }), overlapState({ role: 'edit', userId: 'me' }))
     expect(decideSummon({ peers, selfUserId: 'me', brokenAwayIds: none })).toEqual({

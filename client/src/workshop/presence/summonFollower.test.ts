@@ -50,7 +50,7 @@ function setup() {
   return { fake, $target, brokeAway, follower }
 }
 
-describe('[WP2] createSummonFollower', () => {
+describe('[WS12] createSummonFollower', () => {
   it("follows the summoning facilitator, once their presence is here", async () => {
     const { fake, $target, follower } = setup()
     $target.set(target('s1'))
