@@ -6,7 +6,7 @@ import { useIdentity } from '../identity/IdentityContext'
 import { BoardEditor } from './BoardEditor'
 import { BoardNotFound } from './BoardNotFound'
 import { LinkInvalid } from './LinkInvalid'
-import { ensureTokenInUrl } from '../access/boardAccess'
+import { ensureTokenInUrl, roleOfStoredToken } from '../access/boardAccess'
 import type { BoardConnection } from './boardConnection'
 import type { BoardPrefetch } from './boardPrefetch'
 
@@ -63,8 +63,8 @@ export function BoardPage({ boardId, prefetch = null }: { boardId: string; prefe
     return <div className="ov-loading">Loading board…</div>
   }
   const name = lookup.kind === 'found' ? lookup.board.name : (recent.list().find((b) => b.id === boardId)?.name ?? 'Board')
-  // Offline (lookup failed): the socket decides; assume view-only until the server says otherwise is
-  // too strict for someone's own board, so the role defaults to what the server last said, else edit.
-  const role = lookup.kind === 'found' ? lookup.board.role : 'edit'
+  // Offline (lookup failed): the socket decides what is allowed. The role shown and published in
+  // awareness is the one of the stored link carrying this token (a facilitator's own board), else edit.
+  const role = lookup.kind === 'found' ? lookup.board.role : (roleOfStoredToken(boardId) ?? 'edit')
   return <BoardEditor key={boardId} boardId={boardId} boardName={name} identity={identity} role={role} connection={connection} />
 }
