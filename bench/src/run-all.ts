@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark in turn, then one summary table. Figures only — nothing here fails
  * a build. Each benchmark also runs alone (`node bench/dist/<name>.js`).
- * BENCH_ONLY=fanout,load10k,storage,memory,paint picks a subset.
+ * BENCH_ONLY=fanout,load10k,storage,memory,guard,paint picks a subset.
  */
 import { runClientPaint } from './clientPaint.js'
 import { runFanout } from './fanout.js'
@@ -9,12 +9,14 @@ import { runLoad10k } from './load10k.js'
 import { runMemoryPerBoard } from './memoryPerBoard.js'
 import { printTable, type Figure } from './lib/results.js'
 import { runStorageThroughput } from './storageThroughput.js'
+import { runWorkshopGuard } from './workshopGuard.js'
 
 const benches: [string, () => Promise<Figure[]>][] = [
   ['fanout', runFanout],
   ['load10k', runLoad10k],
   ['storage', runStorageThroughput],
   ['memory', runMemoryPerBoard],
+  ['guard', runWorkshopGuard],
   // Last: it needs Chromium and both client builds.
   ['paint', runClientPaint],
 ]

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '@overlap/shared'
-import { connectClient, rawSocket, rememberLinks, tempDir, waitFor, withTimeout, type TestClient } from './testing/harness.js'
+import { connectClient, rawSocket, rememberLinks, tempDir, tokensFor, waitFor, withTimeout, type TestClient } from './testing/harness.js'
 import { encodeSyncStep1, encodeUpdate } from './rooms/messages.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -142,6 +142,39 @@ describe('the server process', () => {
         `after restart ${records.size} records, ${missing.length} missing`
     )
     expect(missing).toEqual([])
+    second.proc.kill('SIGTERM')
+    await second.exited
+  })
+
+  it('[WS6] ballots of an open vote survive kill -9; the vote ends with them', async () => {
+    const dataDir = tempDir()
+    const first = await spawnServer({ DATA_DIR: dataDir })
+    const boardId = await createBoard(first.url)
+    const t = tokensFor(boardId)
+    const post = (url: string, p: string, body: unknown, token: string) =>
+      fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) })
+    const started = await post(first.url, `/api/boards/${boardId}/workshop`, {
+      type: 'vote.start',
+      cardIds: ['shape:a', 'shape:b'],
+      scopeLabel: 'All cards',
+      config: { votesPerPerson: 3, onePerCard: false, anonymous: true },
+    }, t.facilitator)
+    expect(started.status).toBe(200)
+    const voteId = ((await started.json()) as { workshop: { vote: { id: string } } }).workshop.vote.id
+    const ballots = `/api/boards/${boardId}/votes/${voteId}/ballots`
+    for (const cardId of ['shape:a', 'shape:a', 'shape:b']) {
+      expect((await post(first.url, ballots, { voterId: 'v1', name: 'V', side: 'product', cardId, delta: 1 }, t.edit)).status).toBe(200)
+    }
+    // Every 200 above was durable: kill at once, no graceful shutdown.
+    first.proc.kill('SIGKILL')
+    expect((await first.exited).signal).toBe('SIGKILL')
+
+    const second = await spawnServer({ DATA_DIR: dataDir })
+    const mine = await fetch(`${second.url}${ballots}?voterId=v1&token=${t.edit}`)
+    expect(await mine.json()).toEqual({ voteId, mine: { 'shape:a': 2, 'shape:b': 1 }, left: 0 })
+    const ended = await post(second.url, `/api/boards/${boardId}/workshop`, { type: 'vote.end' }, t.facilitator)
+    const results = ((await ended.json()) as { workshop: { vote: { results: Array<{ cardId: string; total: number }> } } }).workshop.vote.results
+    expect(results.map((r) => [r.cardId, r.total])).toEqual([['shape:a', 2], ['shape:b', 1]])
     second.proc.kill('SIGTERM')
     await second.exited
   })

@@ -6,3 +6,6 @@ export { createSqliteStorage } from '../../../server/dist/storage/SqliteStorage.
 export { createCommitQueue, DEFAULT_COMPACTION } from '../../../server/dist/storage/commitQueue.js'
 export type { BoardStorage } from '../../../server/dist/storage/BoardStorage.js'
 export { silentLogger } from '../../../server/dist/log.js'
+export { checkWorkshopWrite } from '../../../server/dist/workshop/writeGuard.js'
+export { buildWorkshopUpdate } from '../../../server/dist/workshop/workshopUpdate.js'
+export { isRedundantUpdate } from '../../../server/dist/rooms/redundantUpdate.js'

@@ -14,6 +14,7 @@ import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { useBoardConnection } from './useBoardConnection'
+import type { BoardConnection } from './boardConnection'
 import { exposeTestHooks } from './testHooks'
 import { isNewEmptyBoard } from '../templates/newBoardFlag'
 import { CardNoteShapeUtil } from '../web/CardNoteShapeUtil'
@@ -22,6 +23,10 @@ import { WebBar } from '../web/WebBar'
 import { WebOverlay } from '../web/WebOverlay'
 import { createWebOverrides } from '../web/webOverrides'
 import { WebUiContext, createWebUi } from '../web/webUi'
+import { PresenceBar } from '../workshop/presence/PresenceBar'
+import { ReactionLayer } from '../workshop/presence/ReactionLayer'
+import { SummonBanner } from '../workshop/presence/SummonBanner'
+import { WorkshopPresenceContext, useWorkshopPresenceSetup } from '../workshop/presence/WorkshopPresenceContext'
 import { WorkshopProvider } from '../workshop/WorkshopContext'
 import { FacilitatorBar } from '../workshop/FacilitatorBar'
 import { LockContextMenu } from '../workshop/lock/LockContextMenu'
@@ -43,10 +48,14 @@ const assetUrls = getAssetUrlsByImport()
 function TopPanel() {
   return (
     <div className="ov-top-panel">
-      <WebBar />
+      <div className="ov-top-row">
+        <WebBar />
+        <PresenceBar />
+      </div>
       <FacilitatorBar />
       <BoardBanners />
       <PrivateBanner />
+      <SummonBanner />
     </div>
   )
 }
@@ -56,6 +65,7 @@ function InFrontOfTheCanvas() {
   return (
     <>
       <WebOverlay />
+      <ReactionLayer />
       <LockLayer />
       <PrivateLayer />
     </>
@@ -78,11 +88,14 @@ export function BoardEditor({
   boardName,
   identity,
   role,
+  connection,
 }: {
   boardId: string
   boardName: string
   identity: Identity
   role: Role
+  /** A connection opened before the editor loaded (BoardPage), taken over by the session once. */
+  connection?: { current: BoardConnection | null }
 }) {
   const viewOnly = role === 'view'
   const { setIdentity, editIdentity } = useIdentity()
@@ -91,8 +104,10 @@ export function BoardEditor({
     if (toaster.current) toaster.current(message, 'error')
     else console.error(`[overlap] ${message}`)
   }, [])
-  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly)
+  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly, connection)
   const [editor, setEditor] = useState<Editor | null>(null)
+  // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
+  const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id })
 
   // tldraw's own people menu lets the user rename and recolour; keep our identity in step.
   const userPreferences = useMemo<TLUserPreferences>(
@@ -171,23 +186,25 @@ export function BoardEditor({
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
         <WorkshopProvider doc={session.doc} boardId={boardId} role={role} userId={identity.id}>
-          <div className="ov-board">
-            <Tldraw
-              store={session.store}
-              user={user}
-              assetUrls={assetUrls}
-              licenseKey={config.tldrawLicenseKey}
-              options={options}
-              overrides={overrides}
-              components={components}
-              maxAssetSize={config.maxUploadBytes}
-              acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-              acceptedVideoMimeTypes={NO_VIDEO}
-              onMount={setEditor}
-              shapeUtils={shapeUtils}
-              getShapeVisibility={draftVisibility.getShapeVisibility}
-            />
-          </div>
+          <WorkshopPresenceContext.Provider value={presence}>
+            <div className="ov-board">
+              <Tldraw
+                store={session.store}
+                user={user}
+                assetUrls={assetUrls}
+                licenseKey={config.tldrawLicenseKey}
+                options={options}
+                overrides={overrides}
+                components={components}
+                maxAssetSize={config.maxUploadBytes}
+                acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+                acceptedVideoMimeTypes={NO_VIDEO}
+                onMount={setEditor}
+                shapeUtils={shapeUtils}
+                getShapeVisibility={draftVisibility.getShapeVisibility}
+              />
+            </div>
+          </WorkshopPresenceContext.Provider>
         </WorkshopProvider>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>

@@ -47,6 +47,8 @@ export class Room {
   /** Server-side users of the room (a restore) that keep it loaded without a connection. */
   private holds = 0
   private destroyed = false
+  /** Connections already logged for a false awareness role claim (once each: a loop must not flood the log). */
+  private readonly falseClaimLogged = new WeakSet<Connection>()
 
   /**
    * The step-2 frame for a joiner that has nothing (empty state vector), kept until the doc changes:
@@ -165,9 +167,12 @@ export class Room {
         return
       case 'awareness': {
         // [WS10] A state claiming another role than this socket's: the whole message is dropped.
-        const falseClaim = falseRoleClaim(message.clients, conn.role)
+        const falseClaim = falseRoleClaim(message.clients, conn.role, (id) => this.awareness.meta.get(id)?.clock)
         if (falseClaim !== null) {
-          conn.log.warn('awareness with a false role claim dropped', { detail: falseClaim })
+          if (!this.falseClaimLogged.has(conn)) {
+            this.falseClaimLogged.add(conn)
+            conn.log.warn('awareness with a false role claim dropped (logged once per connection)', { detail: falseClaim })
+          }
           return
         }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)

@@ -31,11 +31,13 @@ import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../rooms/message
 import { applyStoredDoc } from '../storage/mergeDoc.js'
 import { createSqliteStorage } from '../storage/SqliteStorage.js'
 import path from 'node:path'
+import { createLogger } from '../log.js'
 
 let srv: TestServer
 let clients: TestClient[]
 let boardId: BoardId
 let tokens: Record<Role, string>
+let warnings: Array<Record<string, unknown>>
 
 const client = (role: Role, id: BoardId = boardId) => {
   const c = connectClient(srv.wsOrigin, id, new Y.Doc(), tokensFor(id)[role])
@@ -66,7 +68,8 @@ async function storedDoc(dataDir: string, id: BoardId): Promise<Y.Doc> {
 }
 
 beforeEach(async () => {
-  srv = await startTestServer()
+  warnings = []
+  srv = await startTestServer({ log: createLogger({ level: 'warn', write: (l) => warnings.push(JSON.parse(l) as Record<string, unknown>) }) })
   clients = []
   boardId = await srv.createBoard()
   tokens = tokensFor(boardId)
@@ -164,6 +167,7 @@ describe('[WS2] only the server writes the workshop map', () => {
     await raw.opened
     raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(forged, before)))
     expect((await withTimeout(raw.closed, 5000, 'the forging socket to close')).code).toBe(CloseCode.Forbidden)
+    expect(warnings.some((w) => w.msg === 'workshop write refused' && w.role === 'edit')).toBe(true)
 
     // The others carry on: an edit still goes round, the timer is the server's.
     sameUserOtherSocket.doc.getMap('records').set('shape:ok', { x: 1 })
@@ -285,6 +289,15 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
     ])
   })
 
+  it('[WS6] concurrent ballots of one voter cannot over-spend', async () => {
+    const voteId = await startVote({ votesPerPerson: 2, onePerCard: false, anonymous: true })
+    const all = await Promise.all(Array.from({ length: 8 }, (_, i) => cast(voteId, 'eve', cards[i % 3]!)))
+    expect(all.map((r) => r.status).sort()).toEqual([200, 200, 422, 422, 422, 422, 422, 422])
+    const mine = (await (await fetch(`${srv.url}${ballotsUrl(voteId)}?voterId=eve&token=${tokens.edit}`)).json()) as MyBallots
+    expect(mine.left).toBe(0)
+    expect(Object.values(mine.mine).reduce((a, b) => a + b, 0)).toBe(2)
+  })
+
   it('[WS5] cancel drops the vote and its ballots', async () => {
     const voteId = await startVote({ votesPerPerson: 2, onePerCard: false, anonymous: true })
     await castOk(voteId, 'alice', 'shape:c1')
@@ -335,6 +348,9 @@ describe('[WS10] awareness role claims', () => {
     await waitFor(() => observer.provider.awareness.getStates().has(plain.clientID), 'the plain state')
     expect(observer.provider.awareness.getStates().has(honest.clientID)).toBe(true)
     expect(observer.provider.awareness.getStates().has(liar.clientID)).toBe(false)
+    expect(warnings.filter((w) => String(w.msg).startsWith('awareness with a false role claim dropped'))).toEqual([
+      expect.objectContaining({ role: 'edit', detail: expect.stringContaining('"facilitator"') }),
+    ])
     expect(srv.overlap.rooms.loadedDoc(boardId)).not.toBeNull()
     expect(raw.ws.readyState).toBe(raw.ws.OPEN)
     for (const a of [liar, honest, plain]) a.destroy()
