@@ -84,6 +84,27 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
     expect(await parentOf(a, note!.id), `${a.name}: the card is still in the frame`).toBe(frame.id)
   }
 
+  // Pat's duplicate of the locked frame is Pat's own, unlocked: Pat can delete it again.
+  const frames = (a: Actor) =>
+    a.page.evaluate(() =>
+      (window as OverlapWindow).__overlap!.editor
+        .getCurrentPageShapes()
+        .filter((s) => s.type === 'frame')
+        .map((s) => ({ id: s.id, locked: s.meta.overlapLocked === true }))
+    )
+  const heading = await headingPoint(pat.page)
+  await pat.page.mouse.click(heading.x, heading.y)
+  expect(await pat.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getSelectedShapeIds())).toEqual([frame.id])
+  await pat.page.keyboard.press('ControlOrMeta+d')
+  await expect.poll(async () => (await frames(pat)).length, { message: 'Pat duplicated the frame' }).toBe(2)
+  const copy = (await frames(pat)).find((f) => f.id !== frame.id)!
+  expect(copy.locked).toBe(false)
+  expect(await pat.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getSelectedShapeIds())).toEqual([copy.id])
+  await pat.page.keyboard.press('Delete')
+  await expect.poll(() => frames(pat)).toEqual([{ id: frame.id, locked: true }])
+  await pat.waitSynced()
+  await expect.poll(() => frames(fay)).toEqual([{ id: frame.id, locked: true }])
+
   // A locked note: Pat cannot edit its text (double-click, then Enter) and no error is thrown.
   await fay.page.keyboard.press('Escape')
   await fay.writeNote(await fay.canvasPoint(0.95, 0.3), 'Agenda')

@@ -1,7 +1,8 @@
 /**
  * Enforces the facilitator lock ([WS9]) in this tab's editor: for a non-facilitator, tldraw store
  * side effects turn every change of theirs to a locked shape into a no-op (the previous record is
- * kept, so nothing reaches the doc) and refuse its deletion; its text cannot be edited.
+ * kept, so nothing reaches the doc) and refuse its deletion; its text cannot be edited; their copies
+ * of it (paste, duplicate) are not locked.
  *
  * Why our own meta flag and not tldraw's `isLocked`: tldraw's lock binds everyone (the facilitator
  * too), anyone can toggle it, and a locked frame is no drop target (`getDraggingOverShape` skips
@@ -11,7 +12,8 @@
  * them or see the badge); a drag or a Delete simply does nothing, with a toast saying why.
  */
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
-import { isLockedMeta, refuseChange, refuseDeletion, type LockTree } from './lockRules'
+import { LOCK_META_KEY } from '@overlap/shared'
+import { isLockedMeta, refuseChange, refuseDeletion, unlockOnCreate, type LockTree } from './lockRules'
 
 export interface LockGuardOptions {
   /** Read on every change: the role can only be known once the board is open. */
@@ -40,6 +42,9 @@ export function installLockGuard(editor: Editor, { isFacilitator, onRefused }: L
   editor.on('deleted-shapes', onDeleted)
 
   const cleanups = [
+    editor.sideEffects.registerBeforeCreateHandler('shape', (shape: TLShape, source) =>
+      unlockOnCreate({ source, isFacilitator: isFacilitator() }, shape.meta) ? { ...shape, meta: { ...shape.meta, [LOCK_META_KEY]: false } } : shape
+    ),
     editor.sideEffects.registerBeforeChangeHandler('shape', (prev: TLShape, next: TLShape, source) => {
       if (!refuseChange({ source, isFacilitator: isFacilitator() }, prev.meta, next.meta)) return next
       onRefused()

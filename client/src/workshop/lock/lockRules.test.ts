@@ -1,6 +1,6 @@
 import { LOCK_META_KEY } from '@overlap/shared'
 import { describe, expect, it } from 'vitest'
-import { isLockedMeta, refuseChange, refuseDeletion, type LockTree } from './lockRules'
+import { isLockedMeta, refuseChange, refuseDeletion, unlockOnCreate, type LockTree } from './lockRules'
 
 const locked = { [LOCK_META_KEY]: true }
 const participant = { source: 'user', isFacilitator: false } as const
@@ -53,5 +53,12 @@ describe('facilitator lock rules', () => {
   it('[WS9] the facilitator and remote changes delete anything', () => {
     expect(refuseDeletion(facilitator, t, 'frame', new Set(['frame', 'card', 'label']))).toBe(false)
     expect(refuseDeletion(remote, t, 'label', new Set(['label']))).toBe(false)
+  })
+
+  it('[WS9] a participant’s copy of a locked shape is created unlocked; the facilitator’s and remote ones keep the lock', () => {
+    expect(unlockOnCreate(participant, locked)).toBe(true)
+    expect(unlockOnCreate(participant, {})).toBe(false)
+    expect(unlockOnCreate(facilitator, locked)).toBe(false)
+    expect(unlockOnCreate(remote, locked)).toBe(false)
   })
 })

@@ -34,6 +34,14 @@ export function refuseChange(actor: LockActor, prevMeta: unknown, nextMeta: unkn
   return isLockedMeta(prevMeta) || isLockedMeta(nextMeta)
 }
 
+/**
+ * A shape someone else than the facilitator creates is never locked, even as a copy of a locked one
+ * (paste, duplicate): they could not move or delete their own copy.
+ */
+export function unlockOnCreate(actor: LockActor, meta: unknown): boolean {
+  return lockApplies(actor) && isLockedMeta(meta)
+}
+
 /** The shape tree as the deletion rule needs it. */
 export interface LockTree {
   isLocked(id: string): boolean
