@@ -29,7 +29,7 @@ import { SummonBanner } from '../workshop/presence/SummonBanner'
 import { WorkshopPresenceContext, useWorkshopPresenceSetup } from '../workshop/presence/WorkshopPresenceContext'
 import { WorkshopProvider } from '../workshop/WorkshopContext'
 import { FacilitatorBar } from '../workshop/FacilitatorBar'
-import { LockContextMenu } from '../workshop/lock/LockContextMenu'
+import { WorkshopContextMenu } from '../workshop/WorkshopContextMenu'
 import { LockLayer } from '../workshop/lock/LockLayer'
 import { createLockOverrides } from '../workshop/lock/lockOverrides'
 import { createDraftVisibility } from '../workshop/private/draftVisibility'
@@ -76,7 +76,7 @@ const components: TLComponents = {
   TopPanel,
   Toolbar: OverlapToolbar,
   InFrontOfTheCanvas,
-  ContextMenu: LockContextMenu,
+  ContextMenu: WorkshopContextMenu,
 }
 // Cards are notes with a type badge (client/src/web/CardNoteShapeUtil.tsx); same shape type and props.
 const shapeUtils = [CardNoteShapeUtil]
