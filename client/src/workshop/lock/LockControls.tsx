@@ -3,22 +3,16 @@
  * "Lock all frames". Nothing for anyone else.
  */
 import './lock.css'
-import { useEditor, useValue } from 'tldraw'
+import { useEditor } from 'tldraw'
 import { useWorkshop } from '../WorkshopContext'
-import { allLocked, pageFrameIds, setLocked } from './lockActions'
+import { pageFrameIds, setLocked } from './lockActions'
 import { lockIcon } from './LockLayer'
+import { useLockSelection } from './useLockSelection'
 
 export function LockControls() {
   const editor = useEditor()
   const { isFacilitator } = useWorkshop()
-  const sel = useValue(
-    'lock controls',
-    () => {
-      const ids = editor.getSelectedShapeIds()
-      return { ids, locked: allLocked(editor, ids), frames: pageFrameIds(editor).length }
-    },
-    [editor]
-  )
+  const sel = useLockSelection()
   if (!isFacilitator) return null
   return (
     <div className="ov-lock-controls" data-testid="lock-controls">
