@@ -2,9 +2,16 @@ import { defineConfig } from 'vitest/config'
 import { fileURLToPath } from 'node:url'
 
 const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url))
+const sharedDir = fileURLToPath(new URL('./shared/src/', import.meta.url))
 
 export default defineConfig({
-  resolve: { alias: { '@overlap/shared': sharedSrc } },
+  // Same aliases as client/vite.config.ts: shared's sources, subpaths as single files.
+  resolve: {
+    alias: [
+      { find: /^@overlap\/shared$/, replacement: sharedSrc },
+      { find: /^@overlap\/shared\/(\w+)$/, replacement: `${sharedDir}$1.ts` },
+    ],
+  },
   test: {
     projects: [
       {

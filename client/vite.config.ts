@@ -9,10 +9,12 @@ const SERVER_ORIGIN = process.env.OVERLAP_DEV_SERVER ?? 'http://127.0.0.1:8787'
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      // Use shared's TypeScript sources directly so the client needs no prebuild of shared/.
-      '@overlap/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
-    },
+    // Use shared's TypeScript sources directly so the client needs no prebuild of shared/;
+    // subpaths (`@overlap/shared/protocol`) are single files, for chunks that must stay small.
+    alias: [
+      { find: /^@overlap\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+      { find: /^@overlap\/shared\/(\w+)$/, replacement: fileURLToPath(new URL('../shared/src/', import.meta.url)) + '$1.ts' },
+    ],
   },
   optimizeDeps: {
     // @tldraw/assets resolves icons/fonts/translations with `new URL(..., import.meta.url)`;

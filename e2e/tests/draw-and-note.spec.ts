@@ -12,15 +12,7 @@ test('A draws a rectangle and writes a note with the real UI; B sees both', asyn
   await a.drawRectangle(from, to)
 
   // Sticky note: 'n', a click, type, Escape.
-  const notePoint = await a.canvasPoint(0.75, 0.4)
-  await a.page.keyboard.press('Escape')
-  await a.page.keyboard.press('n')
-  await a.page.mouse.click(notePoint.x, notePoint.y)
-  await expect
-    .poll(() => a.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getEditingShapeId()), { message: 'A is editing the new note' })
-    .not.toBeNull()
-  await a.page.keyboard.type('Ship it on Friday')
-  await a.page.keyboard.press('Escape')
+  await a.writeNote(await a.canvasPoint(0.75, 0.4), 'Ship it on Friday')
 
   await expect
     .poll(async () => (await a.shapes()).map((s) => ({ type: s.type, text: s.text })).sort((x, y) => x.type.localeCompare(y.type)))

@@ -1,18 +1,6 @@
+import { sameView, viewOf } from '../fixtures/camera.js'
 import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
-
-interface View {
-  cx: number
-  cy: number
-  zoom: number
-}
-
-const viewOf = (page: import('@playwright/test').Page) =>
-  page.evaluate((): View => {
-    const editor = (window as OverlapWindow).__overlap!.editor
-    const b = editor.getViewportPageBounds()
-    return { cx: b.x + b.w / 2, cy: b.y + b.h / 2, zoom: editor.getZoomLevel() }
-  })
 
 test("B follows A: A pans and zooms, B's camera follows", async ({ board, actor }) => {
   const a = await actor('Alice Leader')
@@ -65,7 +53,7 @@ test("B follows A: A pans and zooms, B's camera follows", async ({ board, actor 
     .poll(
       async () => {
         const [l, f] = await Promise.all([viewOf(a.page), viewOf(b.page)])
-        return Math.hypot(l.cx - f.cx, l.cy - f.cy) < 5 && Math.abs(f.zoom / l.zoom - 1) < 0.02
+        return sameView(l, f)
       },
       { message: "B's viewport centre and zoom match A's" }
     )

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { parseLinks, tokenFromLink } from './boardAccess'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseLinks, rememberLinks, roleOfStoredToken, tokenFromLink } from './boardAccess'
 
 const TOKEN = 'a'.repeat(43)
 
@@ -16,5 +16,32 @@ describe('[A8] board links on the client', () => {
       parseLinks({ facilitator: `/b/x?token=${TOKEN}`, edit: '/b/x', owner: `/b/x?token=${TOKEN}`, view: 3 })
     ).toEqual({ facilitator: `/b/x?token=${TOKEN}` })
     expect(parseLinks(null)).toEqual({})
+  })
+})
+
+describe('role of the stored token (offline)', () => {
+  const boardId = 'AAAAAAAAAAAAAAAAAAAAAA'
+  const token = (c: string) => c.repeat(43)
+  function fakeWindow(href: string) {
+    const items = new Map<string, string>()
+    const localStorage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    }
+    const url = new URL(href)
+    ;(globalThis as { window?: unknown }).window = { localStorage, location: { href, pathname: url.pathname } }
+  }
+  afterEach(() => {
+    delete (globalThis as { window?: unknown }).window
+  })
+
+  it('[A8] is the role of the stored link carrying this token, else null', () => {
+    fakeWindow(`http://h/b/${boardId}?token=${token('F')}`)
+    expect(roleOfStoredToken(boardId)).toBeNull()
+    rememberLinks(boardId, { facilitator: `http://h/b/${boardId}?token=${token('F')}`, edit: `http://h/b/${boardId}?token=${token('E')}` })
+    expect(roleOfStoredToken(boardId)).toBe('facilitator')
+    fakeWindow(`http://h/b/${boardId}?token=${token('E')}`)
+    rememberLinks(boardId, { edit: `http://h/b/${boardId}?token=${token('E')}` })
+    expect(roleOfStoredToken(boardId)).toBe('edit')
   })
 })

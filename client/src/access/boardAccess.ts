@@ -91,6 +91,21 @@ export function storedLinks(boardId: string): Partial<BoardLinks> {
   return out
 }
 
+/**
+ * The role this browser's token has on a board, as far as it can tell without the server (offline):
+ * the role of the stored link carrying that token, else null.
+ */
+export function roleOfStoredToken(boardId: string): Role | null {
+  const token = boardToken(boardId)
+  if (token === null) return null
+  const links = storedLinks(boardId)
+  for (const role of ROLES) {
+    const link = links[role]
+    if (link && tokenFromLink(link) === token) return role
+  }
+  return null
+}
+
 /** Parses the `links` object of a create/import response (each must carry a token). */
 export function parseLinks(input: unknown): Partial<BoardLinks> {
   const out: Partial<BoardLinks> = {}

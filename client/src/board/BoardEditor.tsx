@@ -14,6 +14,7 @@ import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { useBoardConnection } from './useBoardConnection'
+import type { BoardConnection } from './boardConnection'
 import { exposeTestHooks } from './testHooks'
 import { isNewEmptyBoard } from '../templates/newBoardFlag'
 import { CardNoteShapeUtil } from '../web/CardNoteShapeUtil'
@@ -22,7 +23,18 @@ import { WebBar } from '../web/WebBar'
 import { WebOverlay } from '../web/WebOverlay'
 import { createWebOverrides } from '../web/webOverrides'
 import { WebUiContext, createWebUi } from '../web/webUi'
+import { PresenceBar } from '../workshop/presence/PresenceBar'
+import { ReactionLayer } from '../workshop/presence/ReactionLayer'
+import { SummonBanner } from '../workshop/presence/SummonBanner'
+import { WorkshopPresenceContext, useWorkshopPresenceSetup } from '../workshop/presence/WorkshopPresenceContext'
 import { WorkshopProvider } from '../workshop/WorkshopContext'
+import { FacilitatorBar } from '../workshop/FacilitatorBar'
+import { WorkshopContextMenu } from '../workshop/WorkshopContextMenu'
+import { LockLayer } from '../workshop/lock/LockLayer'
+import { createLockOverrides } from '../workshop/lock/lockOverrides'
+import { createDraftVisibility } from '../workshop/private/draftVisibility'
+import { PrivateBanner } from '../workshop/private/PrivateBanner'
+import { PrivateLayer } from '../workshop/private/PrivateLayer'
 import { WorkshopTimer } from '../workshop/timer/WorkshopTimer'
 import { VoteBar } from '../workshop/vote/VoteBar'
 import { VoteOverlay } from '../workshop/vote/VoteOverlay'
@@ -40,24 +52,41 @@ const assetUrls = getAssetUrlsByImport()
 function TopPanel() {
   return (
     <div className="ov-top-panel">
-      <WebBar />
+      <div className="ov-top-row">
+        <WebBar />
+        <PresenceBar />
+      </div>
       <div className="ov-workshop-row">
+        <FacilitatorBar />
         <WorkshopTimer />
         <VoteBar />
       </div>
       <BoardBanners />
+      <PrivateBanner />
+      <SummonBanner />
     </div>
   )
 }
+// The workshop's guards (lock, private drafts) live here, not in the top panel: this slot is rendered
+// even in focus mode, so hiding the UI does not switch them off.
 function InFrontOfTheCanvas() {
   return (
     <>
       <WebOverlay />
       <VoteOverlay />
+      <ReactionLayer />
+      <LockLayer />
+      <PrivateLayer />
     </>
   )
 }
-const components: TLComponents = { SharePanel: BoardSharePanel, TopPanel, Toolbar: OverlapToolbar, InFrontOfTheCanvas }
+const components: TLComponents = {
+  SharePanel: BoardSharePanel,
+  TopPanel,
+  Toolbar: OverlapToolbar,
+  InFrontOfTheCanvas,
+  ContextMenu: WorkshopContextMenu,
+}
 // Cards are notes with a type badge (client/src/web/CardNoteShapeUtil.tsx); same shape type and props.
 const shapeUtils = [CardNoteShapeUtil]
 const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
@@ -68,11 +97,14 @@ export function BoardEditor({
   boardName,
   identity,
   role,
+  connection,
 }: {
   boardId: string
   boardName: string
   identity: Identity
   role: Role
+  /** A connection opened before the editor loaded (BoardPage), taken over by the session once. */
+  connection?: { current: BoardConnection | null }
 }) {
   const viewOnly = role === 'view'
   const { setIdentity, editIdentity } = useIdentity()
@@ -81,8 +113,10 @@ export function BoardEditor({
     if (toaster.current) toaster.current(message, 'error')
     else console.error(`[overlap] ${message}`)
   }, [])
-  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly)
+  const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly, connection)
   const [editor, setEditor] = useState<Editor | null>(null)
+  // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
+  const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id })
 
   // tldraw's own people menu lets the user rename and recolour; keep our identity in step.
   const userPreferences = useMemo<TLUserPreferences>(
@@ -107,9 +141,12 @@ export function BoardEditor({
     [session, boardId]
   )
   const overrides = useMemo(
-    () => [createUndoOverrides(() => session?.getBinding() ?? null), createWebOverrides(webUi)],
-    [session, webUi]
+    () => [createUndoOverrides(() => session?.getBinding() ?? null), createWebOverrides(webUi), createLockOverrides(role === 'facilitator')],
+    [session, webUi, role]
   )
+  // Private drafts of others are hidden [WS8]; one stable callback per editor (see draftVisibility.ts).
+  const [draftVisibility] = useState(createDraftVisibility)
+  useEffect(() => (session ? draftVisibility.connect(session.doc, identity.id) : undefined), [draftVisibility, session, identity.id])
 
   useEffect(() => {
     if (!editor || !session) return
@@ -158,24 +195,27 @@ export function BoardEditor({
     <BoardUiContext.Provider value={ui}>
       <WebUiContext.Provider value={webUi}>
         <WorkshopProvider doc={session.doc} boardId={boardId} role={role} userId={identity.id}>
-          <VoteUiProvider>
-            <div className="ov-board">
-              <Tldraw
-                store={session.store}
-                user={user}
-                assetUrls={assetUrls}
-                licenseKey={config.tldrawLicenseKey}
-                options={options}
-                overrides={overrides}
-                components={components}
-                maxAssetSize={config.maxUploadBytes}
-                acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
-                acceptedVideoMimeTypes={NO_VIDEO}
-                onMount={setEditor}
-                shapeUtils={shapeUtils}
-              />
-            </div>
-          </VoteUiProvider>
+          <WorkshopPresenceContext.Provider value={presence}>
+            <VoteUiProvider>
+              <div className="ov-board">
+                <Tldraw
+                  store={session.store}
+                  user={user}
+                  assetUrls={assetUrls}
+                  licenseKey={config.tldrawLicenseKey}
+                  options={options}
+                  overrides={overrides}
+                  components={components}
+                  maxAssetSize={config.maxUploadBytes}
+                  acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
+                  acceptedVideoMimeTypes={NO_VIDEO}
+                  onMount={setEditor}
+                  shapeUtils={shapeUtils}
+                  getShapeVisibility={draftVisibility.getShapeVisibility}
+                />
+              </div>
+            </VoteUiProvider>
+          </WorkshopPresenceContext.Provider>
         </WorkshopProvider>
       </WebUiContext.Provider>
     </BoardUiContext.Provider>

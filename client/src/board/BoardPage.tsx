@@ -1,12 +1,14 @@
 import 'tldraw/tldraw.css'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { getBoard, type GetBoardResult } from '../api/boardsApi'
 import { createRecentBoards } from '../home/recentBoards'
 import { useIdentity } from '../identity/IdentityContext'
 import { BoardEditor } from './BoardEditor'
 import { BoardNotFound } from './BoardNotFound'
 import { LinkInvalid } from './LinkInvalid'
-import { ensureTokenInUrl } from '../access/boardAccess'
+import { ensureTokenInUrl, roleOfStoredToken } from '../access/boardAccess'
+import type { BoardConnection } from './boardConnection'
+import type { BoardPrefetch } from './boardPrefetch'
 
 type Lookup = { kind: 'loading' } | GetBoardResult
 
@@ -15,25 +17,38 @@ type Lookup = { kind: 'loading' } | GetBoardResult
  * database or socket for a mistyped link). If the server cannot be reached we still open the
  * board: this device may hold it in IndexedDB, and the socket reports NotFound if need be.
  */
-export function BoardPage({ boardId }: { boardId: string }) {
+export function BoardPage({ boardId, prefetch = null }: { boardId: string; prefetch?: Promise<BoardPrefetch> | null }) {
   const { identity } = useIdentity()
   const recent = useMemo(() => createRecentBoards(), [])
   const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' })
+  // The connection opened while the editor's code loaded, handed to the editor once.
+  const connection = useRef<BoardConnection | null>(null)
 
   useEffect(() => {
     let cancelled = false
     setLookup({ kind: 'loading' })
     // `?token=` is remembered for this board; a plain `/b/<id>` (recent list) gets it back [A8].
     ensureTokenInUrl(boardId)
-    void getBoard(boardId).then((result) => {
-      if (cancelled) return
+    let early: BoardPrefetch | null = null
+    void (async () => {
+      const pre = prefetch ? await prefetch.catch(() => null) : null
+      early = pre?.boardId === boardId ? pre : null
+      const result = early ? await early.lookup : await getBoard(boardId)
+      if (cancelled) {
+        early?.dispose()
+        return
+      }
       if (result.kind === 'found') recent.touch({ id: boardId, name: result.board.name })
+      if (result.kind === 'not-found' || result.kind === 'unauthorized') early?.dispose({ forgetLocal: result.kind === 'not-found' })
+      else connection.current = early?.takeConnection() ?? null
       setLookup(result)
-    })
+    })()
     return () => {
       cancelled = true
+      // Never taken (the page went away first): close it rather than leave a socket open.
+      early?.dispose()
     }
-  }, [boardId, recent])
+  }, [boardId, recent, prefetch])
 
   useEffect(() => {
     if (lookup.kind === 'found') document.title = `${lookup.board.name} · Overlap`
@@ -48,8 +63,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
     return <div className="ov-loading">Loading board…</div>
   }
   const name = lookup.kind === 'found' ? lookup.board.name : (recent.list().find((b) => b.id === boardId)?.name ?? 'Board')
-  // Offline (lookup failed): the socket decides; assume view-only until the server says otherwise is
-  // too strict for someone's own board, so the role defaults to what the server last said, else edit.
-  const role = lookup.kind === 'found' ? lookup.board.role : 'edit'
-  return <BoardEditor key={boardId} boardId={boardId} boardName={name} identity={identity} role={role} />
+  // Offline (lookup failed): the socket decides what is allowed. The role shown and published in
+  // awareness is the one of the stored link carrying this token (a facilitator's own board), else edit.
+  const role = lookup.kind === 'found' ? lookup.board.role : (roleOfStoredToken(boardId) ?? 'edit')
+  return <BoardEditor key={boardId} boardId={boardId} boardName={name} identity={identity} role={role} connection={connection} />
 }

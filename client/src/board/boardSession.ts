@@ -1,6 +1,8 @@
 /**
- * One open board: its Y.Doc, the IndexedDB copy (offline edits survive a reload), the WebSocket
- * provider, the tldraw store, the binding between them, presence and the unsaved-changes count.
+ * One open board: its connection (Y.Doc, IndexedDB copy, WebSocket provider, unsaved-changes count;
+ * see boardConnection.ts), the tldraw store, the binding between them and presence. The connection
+ * may have been opened earlier, before tldraw loaded (boardPrefetch.ts): the session then catches up
+ * with whatever already happened (local copy loaded, server synced, fatal close).
  *
  * Lifecycle (`phase`): `loading` → `ready` (doc loaded and bound), or `not-found` (the server
  * closed with NotFound). The store is bound only once the doc is loaded — the server's sync
@@ -24,12 +26,11 @@ import {
   type TLStore,
   type TLUser,
 } from 'tldraw'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
 import type { Identity } from '../identity/identityStore'
 import { bindBoardStore, type BindStoreToDoc, type BoardBinding, type ReadonlyReason } from './binding'
-import { createPendingTracker, type PendingTracker } from './pendingUpdates'
+import { openBoardConnection, type BoardConnection } from './boardConnection'
 import { createPresenceSync, type PresenceSync } from './presence'
 
 export type SyncStatus = 'connecting' | 'live' | 'offline'
@@ -72,9 +73,6 @@ export const LOADING_SNAPSHOT: BoardSessionSnapshot = {
 
 /** After this many failed connection attempts in a row, say "offline" rather than "connecting". */
 const ATTEMPTS_BEFORE_OFFLINE = 3
-/** Connect without the local copy if IndexedDB has not answered by then. */
-const IDB_CONNECT_FALLBACK_MS = 3000
-
 export function createBoardSession(opts: {
   boardId: string
   identity: Identity
@@ -87,20 +85,18 @@ export function createBoardSession(opts: {
   viewOnly?: boolean
   bind?: BindStoreToDoc
   log?: (msg: string, data?: unknown) => void
+  /** A connection opened earlier for this board (taken over: the session disposes it). */
+  connection?: BoardConnection | null
 }): BoardSession {
   const { boardId } = opts
   const bind = opts.bind ?? bindBoardStore
   const log = opts.log ?? ((msg: string, data?: unknown) => console.info(`[overlap] ${msg}`, data ?? ''))
 
-  const doc = new Y.Doc()
-  const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
-  // Connect only once the local copy is in the doc: the first sync step 1 then carries its state
-  // vector, and the server sends just what this browser lacks instead of the whole board.
-  const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {
-    connect: false,
-    params: opts.token ? { token: opts.token } : {},
-    shouldReconnect: (event) => isRetryableClose(event.code),
-  })
+  const connection =
+    opts.connection && opts.connection.boardId === boardId
+      ? opts.connection
+      : openBoardConnection({ boardId, syncUrl: opts.syncUrl, token: opts.token, log })
+  const { doc, provider, pending: pendingTracker } = connection
 
   const $identity = atom<Identity>('overlap identity', opts.identity)
   const $user = computed<TLUser | null>('overlap current user', () => {
@@ -120,12 +116,6 @@ export function createBoardSession(opts: {
     assets: opts.assets,
     users: { currentUser: $user },
     collaboration: { status: $collabStatus, mode: $mode },
-  })
-
-  const pendingTracker: PendingTracker = createPendingTracker({
-    doc,
-    provider,
-    isRemoteOrigin: (origin) => origin === provider || origin === idb,
   })
 
   let snapshot: BoardSessionSnapshot = LOADING_SNAPSHOT
@@ -203,31 +193,18 @@ export function createBoardSession(opts: {
   provider.on('connection-close', onConnectionClose)
   provider.on('closed', onClosed)
   // A viewer's writes are never stored (the server drops them [A5]), so nothing of it is "unsaved".
-  const offPending = pendingTracker.onChange((pending) => update({ pending: opts.viewOnly ? 0 : pending }))
+  const onPending = (pending: number) => update({ pending: opts.viewOnly ? 0 : pending })
+  const offPending = pendingTracker.onChange(onPending)
+  onPending(pendingTracker.getPending())
 
-  let connectRequested = false
-  const connectOnce = () => {
-    if (connectRequested || disposed) return
-    connectRequested = true
-    provider.connect()
-  }
-  void idb.whenSynced.then(
-    () => {
-      if (disposed) return
-      if (doc.getMap('records').size > 0) {
-        // Edits made offline in an earlier visit may never have reached the server.
-        pendingTracker.trackRestoredState()
-        startBinding('indexeddb')
-      }
-      connectOnce()
-    },
-    (err: unknown) => {
-      log('local copy unavailable (IndexedDB); continuing online only', err)
-      connectOnce()
-    },
-  )
-  // A browser without working IndexedDB (some private modes) may never answer: do not wait forever.
-  const idbFallback = setTimeout(connectOnce, IDB_CONNECT_FALLBACK_MS)
+  // Catch up with what the connection did before this session existed.
+  void connection.whenLocalLoaded.then((local) => {
+    if (local === 'restored') startBinding('indexeddb')
+  })
+  const earlyClose = connection.getFatalClose()
+  if (earlyClose) onClosed(earlyClose)
+  if (provider.synced) onSync(true)
+  else refreshStatus()
 
   // Let peers drop our cursor at once when the tab goes away, instead of after a 30 s timeout.
   const onPageHide = () => provider.awareness.setLocalState(null)
@@ -252,7 +229,6 @@ export function createBoardSession(opts: {
       if (disposed) return
       disposed = true
       window.removeEventListener('pagehide', onPageHide)
-      clearTimeout(idbFallback)
       offPending()
       provider.off('sync', onSync)
       provider.off('status', onStatus)
@@ -261,16 +237,10 @@ export function createBoardSession(opts: {
       unsubscribeReadonly?.()
       presence?.dispose()
       binding?.dispose()
-      pendingTracker.dispose()
-      provider.awareness.setLocalState(null)
-      provider.destroy()
-      void idb.destroy()
-      doc.destroy()
+      connection.dispose({ forgetLocal: snapshot.phase === 'not-found' })
       listeners.clear()
     },
   }
 }
 
-export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
-}
+export { syncUrlFor } from './boardConnection'

@@ -16,7 +16,7 @@
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { MessageType, SyncMessageType } from '@overlap/shared'
+import { MessageType, SyncMessageType } from '@overlap/shared/protocol'
 import type { WebsocketProvider } from 'y-websocket'
 
 export interface PendingTracker {

@@ -3,6 +3,7 @@ import { getConfig } from '../config'
 import { boardToken } from '../access/boardAccess'
 import type { Identity } from '../identity/identityStore'
 import { createAssetStore } from './assetStore'
+import type { BoardConnection } from './boardConnection'
 import { createBoardSession, LOADING_SNAPSHOT, syncUrlFor, type BoardSession, type BoardSessionSnapshot } from './boardSession'
 
 const noopSubscribe = () => () => {}
@@ -15,12 +16,17 @@ export function useBoardConnection(
   boardId: string,
   identity: Identity,
   onAssetError: (message: string) => void,
-  viewOnly = false
+  viewOnly = false,
+  /** Taken (set to null) by the first session: a connection belongs to one session. */
+  early?: { current: BoardConnection | null }
 ): { session: BoardSession | null; state: BoardSessionSnapshot } {
   const [session, setSession] = useState<BoardSession | null>(null)
 
   useEffect(() => {
+    const connection = early?.current ?? null
+    if (early) early.current = null
     const s = createBoardSession({
+      connection,
       boardId,
       identity,
       syncUrl: syncUrlFor(window.location),

@@ -5,6 +5,7 @@
  */
 import { serializeTldrawJsonBlob, type Editor, type TLShapeId } from 'tldraw'
 import { briefFileName } from '../web/briefDownload'
+import { withoutHiddenShapes } from '../workshop/private/visibleRecords'
 import { readingOrder } from './frameOrder'
 
 export type ImageFormat = 'png' | 'svg'
@@ -84,7 +85,13 @@ export async function exportPdf(editor: Editor, onProgress: (p: PdfProgress) => 
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
 }
 
-/** `{ tldrawFileFormatVersion: 1, schema, records }`, assets inlined: what tldraw.com opens. */
-export function exportTldr(editor: Editor): Promise<Blob> {
-  return serializeTldrawJsonBlob(editor)
+/**
+ * `{ tldrawFileFormatVersion: 1, schema, records }`, assets inlined: what tldraw.com opens. Without
+ * the shapes this user's editor hides (others' private drafts, [WS8]).
+ */
+export async function exportTldr(editor: Editor): Promise<Blob> {
+  const blob = await serializeTldrawJsonBlob(editor)
+  const file = JSON.parse(await blob.text()) as { records: Array<{ id: string; typeName: string }> }
+  file.records = withoutHiddenShapes(editor, file.records)
+  return new Blob([JSON.stringify(file)], { type: blob.type })
 }

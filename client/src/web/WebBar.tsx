@@ -9,6 +9,7 @@ import { ExportMenu } from '../export/ExportMenu'
 import { HistoryButton } from '../history/HistoryButton'
 import { downloadBrief, type BriefFormat } from './briefDownload'
 import { useWebUi } from './webUi'
+import { useWorkshop } from '../workshop/WorkshopContext'
 
 export function WebBar() {
   const editor = useEditor()
@@ -18,10 +19,11 @@ export function WebBar() {
   const filter = useValue('filter', () => ui.filterType.get(), [ui])
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const [briefOpen, setBriefOpen] = useState(false)
+  const { state: workshop } = useWorkshop()
 
   const download = (format: BriefFormat) => {
     setBriefOpen(false)
-    downloadBrief(editor, boardName, format)
+    downloadBrief(editor, boardName, format, workshop.voteHistory)
   }
 
   return (

@@ -2,8 +2,9 @@
  * "Download brief": the same `buildBrief` the server runs for GET /api/boards/:id/brief.md|json, over
  * this tab's copy of the board, so both give the same text for the same records ([W21]).
  */
-import { buildBrief, type Brief } from '@overlap/shared'
+import { buildBrief, type Brief, type EndedVote } from '@overlap/shared'
 import type { Editor } from 'tldraw'
+import { withoutHiddenShapes } from '../workshop/private/visibleRecords'
 
 export type BriefFormat = 'md' | 'json'
 
@@ -19,8 +20,12 @@ export function briefFileName(boardName: string, format: BriefFormat): string {
   return `${slug}-brief.${format}`
 }
 
-export function briefFor(editor: Editor, boardName: string, now: Date = new Date()): Brief {
-  return buildBrief(editor.store.allRecords(), { boardName, generatedAt: now.toISOString() })
+/**
+ * `votes`: the board's ended votes (the doc's `workshop` map), as the server passes them ([WS7]).
+ * Others' unrevealed private drafts stay out ([WS8]); the server's brief has them (it sees the doc).
+ */
+export function briefFor(editor: Editor, boardName: string, now: Date = new Date(), votes: readonly EndedVote[] = []): Brief {
+  return buildBrief(withoutHiddenShapes(editor, editor.store.allRecords()), { boardName, generatedAt: now.toISOString(), votes })
 }
 
 export function briefBlob(brief: Brief, format: BriefFormat): Blob {
@@ -43,6 +48,6 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export function downloadBrief(editor: Editor, boardName: string, format: BriefFormat): void {
-  saveBlob(briefBlob(briefFor(editor, boardName), format), briefFileName(boardName, format))
+export function downloadBrief(editor: Editor, boardName: string, format: BriefFormat, votes: readonly EndedVote[]): void {
+  saveBlob(briefBlob(briefFor(editor, boardName, new Date(), votes), format), briefFileName(boardName, format))
 }

@@ -5,7 +5,8 @@
  */
 import { analyzeWeb, readWeb, type Web, type WebAnalysis } from '@overlap/shared'
 import { useEffect, useState } from 'react'
-import type { Editor } from 'tldraw'
+import { useValue, type Editor } from 'tldraw'
+import { withoutHiddenShapes } from '../workshop/private/visibleRecords'
 
 export const WEB_ANALYSIS_DEBOUNCE_MS = 150
 
@@ -15,12 +16,16 @@ export interface WebSnapshot {
 }
 
 export function readWebSnapshot(editor: Editor): WebSnapshot {
-  const web = readWeb(editor.store.allRecords())
+  // Others' unrevealed private drafts must not show in counts or findings ([WS8]).
+  const web = readWeb(withoutHiddenShapes(editor, editor.store.allRecords()))
   return { web, analysis: analyzeWeb(web) }
 }
 
 export function useWebAnalysis(editor: Editor): WebSnapshot {
   const [snapshot, setSnapshot] = useState(() => readWebSnapshot(editor))
+  // Which shapes this user's editor hides changes without a document change (a private round is
+  // revealed, [WS8]): read again then too.
+  const hiddenKey = useValue('hidden shapes', () => [...editor.getCurrentPageShapeIds()].filter((id) => editor.isShapeHidden(id)).join(), [editor])
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     setSnapshot(readWebSnapshot(editor))
@@ -38,6 +43,6 @@ export function useWebAnalysis(editor: Editor): WebSnapshot {
       stop()
       if (timer !== null) clearTimeout(timer)
     }
-  }, [editor])
+  }, [editor, hiddenKey])
   return snapshot
 }

@@ -34,7 +34,8 @@ function useCardBoxes(editor: Editor, cardIds: readonly string[]): CardBox[] {
       const boxes: CardBox[] = []
       for (const id of cardIds) {
         const shapeId = id as TLShapeId
-        if (!editor.getShape(shapeId) || editor.getAncestorPageId(shapeId) !== page) continue
+        // A card hidden from this user (another author's private draft, [WS8]) gets no marker.
+        if (!editor.getShape(shapeId) || editor.getAncestorPageId(shapeId) !== page || editor.isShapeHidden(shapeId)) continue
         const b = editor.getShapePageBounds(shapeId)
         if (!b) continue
         const tl = editor.pageToViewport({ x: b.minX, y: b.minY })

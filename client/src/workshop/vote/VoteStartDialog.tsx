@@ -9,9 +9,13 @@ import { useEditor, type Editor } from 'tldraw'
 import { useWorkshop } from '../WorkshopContext'
 import { defaultScope, voteScopeOptions, type ScopeShape, type VoteScopeKind } from './voteScope'
 
-/** The page's shapes, cards in reading order (top to bottom, then left to right). */
+/**
+ * The page's shapes as this user sees them, cards in reading order (top to bottom, then left to
+ * right). Shapes hidden from this user (others' private drafts, [WS8]) are left out: a vote must not
+ * reveal that they exist.
+ */
 function pageShapesInReadingOrder(editor: Editor): ScopeShape[] {
-  const withPos = editor.getCurrentPageShapes().map((s) => {
+  const withPos = editor.getCurrentPageShapes().filter((s) => !editor.isShapeHidden(s)).map((s) => {
     const b = editor.getShapePageBounds(s)
     return { s, y: b ? Math.round(b.minY) : 0, x: b ? Math.round(b.minX) : 0 }
   })

@@ -1,0 +1,121 @@
+/**
+ * The network half of an open board: its Y.Doc, the IndexedDB copy and the WebSocket provider,
+ * with the unsaved-changes tracker that must see the server's very first message.
+ *
+ * Split from the session (tldraw store, binding, presence) so it can start before tldraw's ~2 MB
+ * of JavaScript has even been evaluated: the page opens the connection from a small chunk while
+ * the editor chunk loads, and the board's content is usually in the doc by the time the editor
+ * exists (first paint, issue 2). Nothing here imports tldraw.
+ *
+ * Order: the socket connects only once the local copy is in the doc, so the first sync step 1
+ * carries its state vector and the server sends just what this browser lacks.
+ */
+import { isRetryableClose } from '@overlap/shared/closeCodes'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { createPendingTracker, type PendingTracker } from './pendingUpdates'
+
+/** What IndexedDB gave: nothing yet, an empty copy, this board's records, or no IndexedDB at all. */
+export type LocalCopy = 'loading' | 'empty' | 'restored' | 'unavailable'
+
+export interface BoardConnection {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly pending: PendingTracker
+  getLocalCopy(): LocalCopy
+  /** Resolves once IndexedDB answered (or failed); never rejects. */
+  readonly whenLocalLoaded: Promise<LocalCopy>
+  /** The last close the client will not retry, remembered for a session that subscribes late. */
+  getFatalClose(): { code: number; reason: string } | null
+  /** Closes the socket and the local copy; `forgetLocal` also deletes this board's IndexedDB copy. */
+  dispose(opts?: { forgetLocal?: boolean }): void
+}
+
+/** Connect without the local copy if IndexedDB has not answered by then. */
+const IDB_CONNECT_FALLBACK_MS = 3000
+
+export function openBoardConnection(opts: {
+  boardId: string
+  /** WebSocket base, e.g. `wss://host/sync`; the provider appends `/<boardId>`. */
+  syncUrl: string
+  /** The link token, sent as y-websocket `params` (`/sync/<id>?token=`) [A3]. */
+  token?: string | null
+  log?: (msg: string, data?: unknown) => void
+}): BoardConnection {
+  const { boardId } = opts
+  const log = opts.log ?? ((msg: string, data?: unknown) => console.info(`[overlap] ${msg}`, data ?? ''))
+  const doc = new Y.Doc()
+  const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
+  const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {
+    connect: false,
+    params: opts.token ? { token: opts.token } : {},
+    shouldReconnect: (event) => isRetryableClose(event.code),
+  })
+  const pending = createPendingTracker({
+    doc,
+    provider,
+    isRemoteOrigin: (origin) => origin === provider || origin === idb,
+  })
+
+  let fatalClose: { code: number; reason: string } | null = null
+  const onClosed = (event: { code: number; reason: string }) => {
+    if (!isRetryableClose(event.code)) fatalClose = { code: event.code, reason: event.reason }
+  }
+  provider.on('closed', onClosed)
+
+  let disposed = false
+  let connectRequested = false
+  const connectOnce = () => {
+    if (connectRequested || disposed) return
+    connectRequested = true
+    provider.connect()
+  }
+
+  let local: LocalCopy = 'loading'
+  const whenLocalLoaded = idb.whenSynced.then(
+    (): LocalCopy => {
+      if (disposed) return local
+      local = doc.getMap('records').size > 0 ? 'restored' : 'empty'
+      // Edits made offline in an earlier visit may never have reached the server.
+      if (local === 'restored') pending.trackRestoredState()
+      connectOnce()
+      return local
+    },
+    (err: unknown): LocalCopy => {
+      log('local copy unavailable (IndexedDB); continuing online only', err)
+      local = 'unavailable'
+      connectOnce()
+      return local
+    }
+  )
+  // A browser without working IndexedDB (some private modes) may never answer: do not wait forever.
+  const idbFallback = setTimeout(connectOnce, IDB_CONNECT_FALLBACK_MS)
+
+  return {
+    boardId,
+    doc,
+    provider,
+    pending,
+    getLocalCopy: () => local,
+    whenLocalLoaded,
+    getFatalClose: () => fatalClose,
+    dispose({ forgetLocal = false } = {}) {
+      if (disposed) return
+      disposed = true
+      clearTimeout(idbFallback)
+      provider.off('closed', onClosed)
+      pending.dispose()
+      provider.awareness.setLocalState(null)
+      provider.destroy()
+      // A mistyped link must not leave an empty database behind.
+      void (forgetLocal ? idb.clearData() : idb.destroy())
+      doc.destroy()
+    },
+  }
+}
+
+export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
+}
