@@ -44,7 +44,7 @@ function useCardBoxes(editor: Editor, cardIds: readonly string[]): CardBox[] {
       }
       return boxes
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed by the ids' text, not the array: the doc re-parse gives a new array on every change.
     [editor, key]
   )
 }
