@@ -16,14 +16,14 @@ export function applyTimerAction(timer: TimerState, action: TimerAction, now: nu
   switch (action.type) {
     case 'timer.start': {
       const durationMs = clamp(action.seconds * 1000)
-      return { ok: true, timer: { status: 'running', durationMs, endsAt: now + durationMs } }
+      return { ok: true, timer: { status: 'running', durationMs, endsAt: now + durationMs, setAt: now } }
     }
     case 'timer.pause':
       if (timer.status !== 'running') return { ok: false, code: 'timer_not_running', message: `only a running timer can be paused (it is ${timer.status})` }
       return { ok: true, timer: { status: 'paused', durationMs: timer.durationMs, remainingMs: timerRemainingMs(timer, now) } }
     case 'timer.resume':
       if (timer.status !== 'paused') return { ok: false, code: 'timer_not_paused', message: `only a paused timer can be resumed (it is ${timer.status})` }
-      return { ok: true, timer: { status: 'running', durationMs: timer.durationMs, endsAt: now + clamp(timer.remainingMs) } }
+      return { ok: true, timer: { status: 'running', durationMs: timer.durationMs, endsAt: now + clamp(timer.remainingMs), setAt: now } }
     case 'timer.reset':
       return { ok: true, timer: { status: 'idle', durationMs: timer.durationMs } }
     case 'timer.add': {
@@ -35,7 +35,7 @@ export function applyTimerAction(timer: TimerState, action: TimerAction, now: nu
           return { ok: true, timer: { ...timer, remainingMs: clamp(timer.remainingMs + ms) } }
         case 'running':
           // Clamped on what is LEFT: a timer taken below zero simply shows 0 (it has run out).
-          return { ok: true, timer: { ...timer, endsAt: now + clamp(timer.endsAt - now + ms) } }
+          return { ok: true, timer: { ...timer, endsAt: now + clamp(timer.endsAt - now + ms), setAt: now } }
       }
     }
   }

@@ -95,7 +95,7 @@ describe('[WS3] server clock and facilitator actions', () => {
     await Promise.all([participant.synced(), viewer.synced()])
     const start = srv.clock.now()
     const state = await actOk({ type: 'timer.start', seconds: 90 })
-    expect(state.timer).toEqual({ status: 'running', durationMs: 90_000, endsAt: start + 90_000 })
+    expect(state.timer).toEqual({ status: 'running', durationMs: 90_000, endsAt: start + 90_000, setAt: start })
     for (const c of [participant, viewer]) {
       await waitFor(() => readWorkshop(c.doc).timer.status === 'running', 'the timer to reach a client')
       expect(readWorkshop(c.doc).timer).toEqual(state.timer)

@@ -26,7 +26,12 @@ export const WorkshopKey = {
 /** All times are the SERVER's clock (ms since the epoch); clients convert with their offset. */
 export type TimerState =
   | { status: 'idle'; durationMs: number }
-  | { status: 'running'; durationMs: number; endsAt: number }
+  /**
+   * `setAt`: server time the countdown was last set (start, resume, add). A page's estimate of the
+   * server clock may lag by a few milliseconds; capping at `endsAt − setAt` keeps it from ever showing
+   * more time than was set ("5:01" for a 5-minute timer). Absent in docs written before it existed.
+   */
+  | { status: 'running'; durationMs: number; endsAt: number; setAt?: number }
   | { status: 'paused'; durationMs: number; remainingMs: number }
 
 export const IDLE_TIMER: TimerState = { status: 'idle', durationMs: 5 * 60_000 }
@@ -39,8 +44,10 @@ export function timerRemainingMs(timer: TimerState, serverNow: number): number {
       return timer.durationMs
     case 'paused':
       return Math.max(0, timer.remainingMs)
-    case 'running':
-      return Math.max(0, timer.endsAt - serverNow)
+    case 'running': {
+      const left = timer.endsAt - serverNow
+      return Math.max(0, timer.setAt === undefined ? left : Math.min(left, timer.endsAt - timer.setAt))
+    }
   }
 }
 
@@ -142,7 +149,11 @@ const isStr = (v: unknown): v is string => typeof v === 'string'
 export function parseTimer(v: unknown): TimerState | null {
   if (!isObject(v) || !isNum(v.durationMs)) return null
   if (v.status === 'idle') return { status: 'idle', durationMs: v.durationMs }
-  if (v.status === 'running' && isNum(v.endsAt)) return { status: 'running', durationMs: v.durationMs, endsAt: v.endsAt }
+  if (v.status === 'running' && isNum(v.endsAt)) {
+    return isNum(v.setAt)
+      ? { status: 'running', durationMs: v.durationMs, endsAt: v.endsAt, setAt: v.setAt }
+      : { status: 'running', durationMs: v.durationMs, endsAt: v.endsAt }
+  }
   if (v.status === 'paused' && isNum(v.remainingMs)) return { status: 'paused', durationMs: v.durationMs, remainingMs: v.remainingMs }
   return null
 }
