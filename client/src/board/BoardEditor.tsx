@@ -14,6 +14,7 @@ import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { useBoardConnection } from './useBoardConnection'
+import { fitContentOnOpen } from './fitOnOpen'
 import type { BoardConnection } from './boardConnection'
 import { exposeTestHooks } from './testHooks'
 import { isNewEmptyBoard } from '../templates/newBoardFlag'
@@ -158,6 +159,10 @@ export function BoardEditor({
       unexpose()
     }
   }, [editor, session, state.phase])
+
+  useEffect(() => {
+    if (editor) fitContentOnOpen(editor)
+  }, [editor])
 
   useEffect(() => {
     // A viewer's editor is read-only [A5] (the server drops its writes anyway).

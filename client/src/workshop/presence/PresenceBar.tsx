@@ -1,11 +1,10 @@
 /**
- * The attention features in tldraw's top panel: People (count → panel), React (emoji picker), and for
- * a facilitator the summon and presentation controls; under it, a participant's summon banner.
+ * The attention features in tldraw's top panel: People (count → panel) and React (emoji picker). A
+ * facilitator's summon and presentation controls are in the facilitator column (FacilitatorBar).
  */
 import './presence.css'
 import { useEffect, useRef, useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
-import { FacilitatorControls } from './FacilitatorControls'
 import { PeoplePanel, usePeople } from './PeoplePanel'
 import { ReactionPicker } from './ReactionPicker'
 import { useWorkshopPresence } from './WorkshopPresenceContext'
@@ -14,7 +13,6 @@ export function PresenceBar() {
   const presence = useWorkshopPresence()
   const editor = useEditor()
   const [open, setOpen] = useState<'people' | 'reactions' | null>(null)
-  const role = useValue('role', () => presence?.$role.get() ?? null, [presence])
   const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
   // Whom the people panel started following: Escape stops only that (tldraw's own people menu and a
   // summon keep their own ways out).
@@ -53,7 +51,6 @@ export function PresenceBar() {
         </button>
         {open === 'reactions' && <ReactionPicker presence={presence} onPicked={() => setOpen(null)} />}
       </div>
-      {role === 'facilitator' && <FacilitatorControls presence={presence} />}
     </div>
   )
 }
