@@ -10,7 +10,8 @@
  * client holds the board open), "restart" (fresh server process on the same data dir, first join).
  * Bytes: payload bytes of the WebSocket messages received, and bytes read from the TCP socket
  * (= compressed size when permessage-deflate was negotiated; the Node `ws` client offers it, as
- * browsers do). The reference server (in memory) can only be measured warm.
+ * browsers do; our server negotiates it only with `WS_DEFLATE=on`, measured once more after the restart).
+ * The reference server (in memory) can only be measured warm.
  *
  * Env: LOAD_SHAPES (10000), LOAD_ROUNDS (3), LOAD_JOINS (3 joins per situation and round), BENCH_KINDS.
  */
@@ -23,7 +24,8 @@ import { connectClient } from './lib/yclient.js'
 
 const MB = 1_000_000
 
-type Situation = 'cold' | 'warm' | 'restart'
+/** `deflate`: a restart with `WS_DEFLATE=on`, first join (only its bytes are reported). */
+type Situation = 'cold' | 'warm' | 'restart' | 'deflate'
 
 interface Join {
   kind: ServerKind
@@ -79,6 +81,9 @@ async function roundOurs(shapes: number, joins: number): Promise<Join[]> {
     await server.stop()
     server = await startOurServer({ dataDir })
     out.push(await join(server, room, 'restart'))
+    await server.stop()
+    server = await startOurServer({ dataDir, env: { WS_DEFLATE: 'on' } })
+    out.push(await join(server, room, 'deflate'))
   } finally {
     await server.stop()
     removeDataDir(dataDir)
@@ -132,13 +137,14 @@ export async function runLoad10k(): Promise<Figure[]> {
       })
     }
   }
-  const ext = all.find((j) => j.kind === 'ours')?.extensions ?? '?'
-  const extRef = all.find((j) => j.kind === 'ref')?.extensions ?? '?'
-  for (const [label, f] of [
-    [`bytes on the wire, TCP (MB) [ours: ${ext}; ref: ${extRef}]`, (j: Join) => j.wireBytes / MB],
-    ['message payload bytes, uncompressed (MB)', (j: Join) => j.messageBytes / MB],
+  const ext = (situation: Situation) => all.find((j) => j.kind === 'ours' && j.situation === situation)?.extensions || 'none'
+  const extRef = all.find((j) => j.kind === 'ref')?.extensions || 'none'
+  for (const [label, situation, f] of [
+    [`bytes on the wire, TCP (MB) [default, extensions: ${ext('cold')}; ref: ${extRef}]`, 'cold', (j: Join) => j.wireBytes / MB],
+    [`bytes on the wire, TCP (MB) [WS_DEFLATE=on: ${ext('deflate')}]`, 'deflate', (j: Join) => j.wireBytes / MB],
+    ['message payload bytes, uncompressed (MB)', 'cold', (j: Join) => j.messageBytes / MB],
   ] as const) {
-    const ours = pick('ours', 'cold', f)
+    const ours = pick('ours', situation, f)
     const ref = refWarm(f)
     figures.push({ bench: 'load10k', metric: label, value: fmt(ours, 2), reference: fmt(ref, 2), note: `${ratio(ours, ref)}; target < 3.3 MB` })
   }

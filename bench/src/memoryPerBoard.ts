@@ -9,8 +9,9 @@
  * `closeConn` frees a doc only when a persistence layer is set), so its "after close" is expected
  * not to return.
  *
- * Clients first offer permessage-deflate (as browsers do), then not: a negotiated deflate holds
- * zlib state per connection, outside the JS heap.
+ * Clients offer permessage-deflate (as browsers do). Our server is measured as configured by default
+ * (no deflate) and with `WS_DEFLATE=on`: a negotiated deflate holds zlib state per connection,
+ * outside the JS heap.
  *
  * Env: MEM_BOARDS (200), MEM_ROUNDS (2), BENCH_KINDS.
  */
@@ -24,7 +25,7 @@ const KIB = 1024
 
 interface MemResult {
   kind: ServerKind
-  /** Whether the clients offered permessage-deflate (browsers do; each negotiated one holds zlib state). */
+  /** Whether our server ran with `WS_DEFLATE=on` (each negotiated deflate holds zlib state). */
   deflate: boolean
   /** (heapUsed + external) growth per open board, KiB. */
   heapPerBoardKiB: number
@@ -37,8 +38,8 @@ interface MemResult {
 
 const heapOf = (m: ProcessMemory) => m.heapUsed + m.external
 
-async function connectAll(server: ServerHandle, rooms: string[], offerDeflate = true): Promise<Client[]> {
-  const clients = rooms.map((room) => connectClient(server.wsServerUrl, room, { timeoutMs: 60_000, offerDeflate }))
+async function connectAll(server: ServerHandle, rooms: string[]): Promise<Client[]> {
+  const clients = rooms.map((room) => connectClient(server.wsServerUrl, room, { timeoutMs: 60_000 }))
   await Promise.all(clients.map((c) => c.synced))
   return clients
 }
@@ -57,7 +58,7 @@ async function settledMemory(server: ServerHandle, timeoutMs: number): Promise<P
 }
 
 async function measure(kind: ServerKind, boards: number, deflate: boolean): Promise<MemResult> {
-  const server = await startServer(kind)
+  const server = await startServer(kind, kind === 'ours' && deflate ? { env: { WS_DEFLATE: 'on' } } : {})
   try {
     const rooms: string[] = []
     for (let i = 0; i < boards; i++) rooms.push(await createBoard(server, `mem-${i}`))
@@ -66,7 +67,7 @@ async function measure(kind: ServerKind, boards: number, deflate: boolean): Prom
     for (const c of warm) c.destroy()
     const baseline = await settledMemory(server, 5_000)
 
-    const clients = await connectAll(server, rooms, deflate)
+    const clients = await connectAll(server, rooms)
     // Idle: let the connection handshakes (awareness, step 1/2) finish before measuring.
     const open = await settledMemory(server, 5_000)
     for (const c of clients) c.destroy()
@@ -98,7 +99,7 @@ export async function runMemoryPerBoard(): Promise<Figure[]> {
       const res = await measure(kind, boards, deflate)
       results.push(res)
       console.log(
-        `round ${r + 1} ${kind.padEnd(4)} ${deflate ? 'deflate offered' : 'no deflate    '}: heap+external ${fmt(res.heapPerBoardKiB, 1)} KiB/board, VmRSS ${fmt(res.rssPerBoardKiB, 1)} KiB/board; ` +
+        `round ${r + 1} ${kind.padEnd(4)} ${deflate ? 'WS_DEFLATE=on' : 'default      '}: heap+external ${fmt(res.heapPerBoardKiB, 1)} KiB/board, VmRSS ${fmt(res.rssPerBoardKiB, 1)} KiB/board; ` +
           `after closing all: heap+external ${fmt(res.heapAfterCloseKiB, 0)} KiB over baseline, VmRSS ${fmt(res.rssAfterCloseKiB, 0)} KiB over baseline`
       )
     }
@@ -107,7 +108,7 @@ export async function runMemoryPerBoard(): Promise<Figure[]> {
     median(results.filter((m) => m.kind === kind && (kind === 'ref' || m.deflate === deflate)).map(f))
   const figures: Figure[] = []
   for (const deflate of [true, false]) {
-    const label = deflate ? 'deflate offered' : 'no deflate'
+    const label = deflate ? 'WS_DEFLATE=on' : 'default'
     const row = (metric: string, f: (m: MemResult) => number, target: string): Figure => {
       const ours = pick('ours', deflate, f)
       const ref = pick('ref', deflate, f)

@@ -42,6 +42,7 @@ describe('parseConfig', () => {
         MAX_UPLOAD_BYTES: '100',
         STORAGE: 'memory',
         SQLITE_SYNCHRONOUS: 'NORMAL',
+        WS_DEFLATE: 'on',
         CLIENT_DIST: 'client/dist',
       },
       '/srv'
@@ -57,6 +58,7 @@ describe('parseConfig', () => {
       maxUploadBytes: 100,
       storage: 'memory',
       sqliteSynchronous: 'NORMAL',
+      wsDeflate: true,
       clientDist: '/srv/client/dist',
     })
   })

@@ -30,6 +30,8 @@ export interface ServerConfig {
    * NORMAL: survives kill -9 (a process crash), may lose the last commits on power loss; faster.
    */
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  /** Offer permessage-deflate on sockets (`WS_DEFLATE=on`; off by default, see syncEndpoint.ts). */
+  wsDeflate: boolean
   clientDist: string
 }
 
@@ -89,6 +91,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info')
   const storage = oneOf('STORAGE', STORAGE_KINDS, 'sqlite')
   const sqliteSynchronous = oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL')
+  const wsDeflate = oneOf('WS_DEFLATE', ['on', 'off'] as const, 'off') === 'on'
   // 1 KiB minimum: a y-websocket handshake with a small doc must always fit.
   const maxMessageBytes = int('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024, 1024 ** 3)
   const maxUploadBytes = int('MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1, 1024 ** 3)
@@ -118,6 +121,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
     maxUploadBytes,
     storage,
     sqliteSynchronous,
+    wsDeflate,
     clientDist,
   }
 }

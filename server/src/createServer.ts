@@ -102,6 +102,7 @@ export function createOverlapServer({
     log,
     clock,
     maxMessageBytes: config.maxMessageBytes,
+    deflate: config.wsDeflate,
     keepaliveIntervalMs,
   })
 

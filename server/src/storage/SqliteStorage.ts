@@ -271,15 +271,32 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     if (links) for (const role of ROLES) q.putLink.run(meta.id, role, links[role])
   })
 
+  /**
+   * Each board's log size, read once from the tables and then kept up to date here: counting the log
+   * on every commit scanned up to a whole log (hundreds of rows) on the hot path of every update.
+   * Advisory (it only decides when to compact), and this process is the database's only writer.
+   */
+  const logStatsCache = new Map<BoardId, LogStats>()
+  const LOG_STATS_CACHE_MAX = 10_000
+  const readLogStats = (boardId: BoardId): LogStats => {
+    const cached = logStatsCache.get(boardId)
+    if (cached) return cached
+    const row = q.logStats.get(boardId, boardId)!
+    return { updates: row.n, bytes: row.bytes ?? 0, stateBytes: row.state_bytes ?? 0 }
+  }
+
   const appendTx = db.transaction((batch: readonly PendingUpdate[]) => {
     const stats = new Map<BoardId, LogStats>()
     for (const boardId of new Set(batch.map((u) => u.boardId))) {
       if (!boardExists(boardId)) throw new UnknownBoardError(boardId)
+      // Read before the inserts: the cached or counted size of the log as it was.
+      stats.set(boardId, { ...readLogStats(boardId) })
     }
-    for (const { boardId, update } of batch) q.insertUpdate.run(boardId, update)
-    for (const boardId of new Set(batch.map((u) => u.boardId))) {
-      const row = q.logStats.get(boardId, boardId)!
-      stats.set(boardId, { updates: row.n, bytes: row.bytes ?? 0, stateBytes: row.state_bytes ?? 0 })
+    for (const { boardId, update } of batch) {
+      q.insertUpdate.run(boardId, update)
+      const s = stats.get(boardId)!
+      s.updates++
+      s.bytes += update.byteLength
     }
     return stats
   })
@@ -362,10 +379,19 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     },
     async appendUpdates(batch) {
       if (batch.length === 0) return new Map()
-      return appendTx.immediate(batch)
+      const stats = appendTx.immediate(batch)
+      // Only once committed: a failed commit leaves the cache as the tables are.
+      // Bounded: a server that wrote to very many boards recounts a log now and then instead.
+      if (logStatsCache.size > LOG_STATS_CACHE_MAX) logStatsCache.clear()
+      for (const [boardId, s] of stats) logStatsCache.set(boardId, { ...s })
+      return stats
     },
     async compact(id) {
-      compactTx.immediate(id)
+      try {
+        compactTx.immediate(id)
+      } finally {
+        logStatsCache.delete(id)
+      }
     },
     async putAsset(boardId, assetId, asset) {
       try {

@@ -64,7 +64,17 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     await waitFor(() => late.doc.getMap('test').size === 100, 'late joiner to have 100 shapes')
   })
 
-  it('[S3] compresses a big join on the wire (permessage-deflate)', async () => {
+  it('[S3] offers no permessage-deflate by default (clients would compress every small frame)', async () => {
+    const raw = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await raw.opened
+    expect(raw.ws.extensions).toBe('')
+    raw.ws.close()
+  })
+
+  it('[S3] with WS_DEFLATE=on, compresses a big join on the wire (permessage-deflate)', async () => {
+    await srv.stop()
+    srv = await startTestServer({ env: { WS_DEFLATE: 'on' } })
+    boardId = await srv.createBoard()
     const a = client()
     await a.synced()
     const t = a.doc.getMap('test')

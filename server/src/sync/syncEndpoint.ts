@@ -37,7 +37,14 @@ export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
 const WS_MESSAGE_TOO_BIG = 1009
 
 /**
- * permessage-deflate with small zlib windows. zlib's defaults (15-bit window, memLevel 8) hold about
+ * permessage-deflate (opt-in, `WS_DEFLATE=on`) with small zlib windows.
+ *
+ * Off by default: a client with context takeover (every browser, and the `ws` package) compresses
+ * EVERY frame it sends, however small, so the server inflates each cursor move and each shape drag —
+ * an async zlib round trip that cost about 0.7 ms of CPU and most of the fan-out latency gap to the
+ * reference server, for frames of a few dozen bytes. Without it a 10,000-shape board's first sync is
+ * 2.4 MB on the wire instead of 0.27 MB: worth turning on over slow links, not on a workshop's LAN.
+ * zlib's defaults (15-bit window, memLevel 8) hold about
  * 256 KiB of deflate state per socket for as long as it is open — five times our whole budget for an
  * idle board. Yjs updates repeat short keys close together, so a 2 KiB window compresses a
  * 10,000-shape board's first sync (6.3 MB) to the same 1.06 MB as the 32 KiB default, for about
@@ -74,6 +81,8 @@ export interface SyncEndpointDeps {
   log: Logger
   clock: Clock
   maxMessageBytes: number
+  /** Offer permessage-deflate (`WS_DEFLATE`); see DEFLATE_OPTIONS. */
+  deflate?: boolean
   keepaliveIntervalMs?: number
 }
 
@@ -92,12 +101,13 @@ export function createSyncEndpoint({
   log,
   clock,
   maxMessageBytes,
+  deflate = false,
   keepaliveIntervalMs = KEEPALIVE_INTERVAL_MS,
 }: SyncEndpointDeps): SyncEndpoint {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: maxMessageBytes,
-    perMessageDeflate: DEFLATE_OPTIONS,
+    perMessageDeflate: deflate ? DEFLATE_OPTIONS : false,
     WebSocket: LimitedWebSocket,
   })
   let nextConnId = 1
