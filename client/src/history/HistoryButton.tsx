@@ -1,6 +1,8 @@
 /** "History" in the top bar: toggles the history panel (local UI state, never synced). */
-import { useState } from 'react'
-import { HistoryPanel } from './HistoryPanel'
+import { lazy, Suspense, useState } from 'react'
+
+// Loaded on first open: the board's first paint does not wait for the history and compare code.
+const HistoryPanel = lazy(() => import('./HistoryPanel').then((m) => ({ default: m.HistoryPanel })))
 
 export function HistoryButton() {
   const [open, setOpen] = useState(false)
@@ -15,7 +17,11 @@ export function HistoryButton() {
       >
         History
       </button>
-      {open && <HistoryPanel onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <HistoryPanel onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -6,15 +6,17 @@
  */
 import type { WorkshopAction } from '@overlap/shared'
 import { createPortal } from 'react-dom'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useToasts, useValue } from 'tldraw'
 import { useWorkshop } from '../WorkshopContext'
 import { endedVotes } from './resultsSelection'
 import { useVoteView } from './useVoteView'
-import { VoteResultsPanel } from './VoteResultsPanel'
-import { VoteStartDialog } from './VoteStartDialog'
 import { useVoteUi } from './voteUi'
 import './vote.css'
+
+// Loaded when first opened: the board's first paint does not wait for them.
+const VoteResultsPanel = lazy(() => import('./VoteResultsPanel').then((m) => ({ default: m.VoteResultsPanel })))
+const VoteStartDialog = lazy(() => import('./VoteStartDialog').then((m) => ({ default: m.VoteStartDialog })))
 
 export function VoteBar() {
   const { state, api, isFacilitator } = useWorkshop()
@@ -101,8 +103,8 @@ export function VoteBar() {
           </div>
         )
       )}
-      {dialogOpen && isFacilitator && !open && createPortal(<VoteStartDialog onClose={() => ui.startDialogOpen.set(false)} />, document.body)}
-      {view.panelOpen && view.results && createPortal(<VoteResultsPanel vote={view.results} />, document.body)}
+      {dialogOpen && isFacilitator && !open && createPortal(<Suspense fallback={null}><VoteStartDialog onClose={() => ui.startDialogOpen.set(false)} /></Suspense>, document.body)}
+      {view.panelOpen && view.results && createPortal(<Suspense fallback={null}><VoteResultsPanel vote={view.results} /></Suspense>, document.body)}
     </>
   )
 }
