@@ -46,6 +46,15 @@ test('[WS3] [WS4] timer: every page (viewer and late joiner too) shows the same 
   await expect(part.page.getByTestId('timer')).toHaveCount(0)
   await expect(viewer.page.getByTestId('timer')).toHaveCount(0)
 
+  // The menu closes like any menu: Escape, or a press outside it.
+  await fac.page.getByTestId('timer-menu-button').click()
+  await expect(fac.page.getByTestId('timer-menu')).toBeVisible()
+  await fac.page.keyboard.press('Escape')
+  await expect(fac.page.getByTestId('timer-menu')).toHaveCount(0)
+  await fac.page.getByTestId('timer-menu-button').click()
+  await fac.page.mouse.click(640, 500)
+  await expect(fac.page.getByTestId('timer-menu')).toHaveCount(0)
+
   await fac.page.getByTestId('timer-menu-button').click()
   await fac.page.getByTestId('timer-preset-5').click()
   const three = [fac, part, viewer]

@@ -9,6 +9,7 @@ import { ExportMenu } from '../export/ExportMenu'
 import { HistoryButton } from '../history/HistoryButton'
 import { downloadBrief, type BriefFormat } from './briefDownload'
 import { useWebUi } from './webUi'
+import { useDismiss } from '../ui/useDismiss'
 import { useWorkshop } from '../workshop/WorkshopContext'
 
 export function WebBar() {
@@ -19,6 +20,7 @@ export function WebBar() {
   const filter = useValue('filter', () => ui.filterType.get(), [ui])
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const [briefOpen, setBriefOpen] = useState(false)
+  const briefMenu = useDismiss<HTMLDivElement>(briefOpen, () => setBriefOpen(false))
   const { state: workshop } = useWorkshop()
 
   const download = (format: BriefFormat) => {
@@ -47,7 +49,7 @@ export function WebBar() {
           Filter on ×
         </button>
       )}
-      <div className="ov-webbar-menu">
+      <div className="ov-webbar-menu" ref={briefMenu}>
         <button type="button" className="ov-webbar-button" aria-expanded={briefOpen} data-testid="brief-button" onClick={() => setBriefOpen(!briefOpen)}>
           Brief ▾
         </button>

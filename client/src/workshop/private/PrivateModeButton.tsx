@@ -7,11 +7,13 @@ import './private.css'
 import { useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { useWorkshop } from '../WorkshopContext'
+import { useDismiss } from '../../ui/useDismiss'
 
 export function PrivateModeButton() {
   const editor = useEditor()
   const { state, isFacilitator, api } = useWorkshop()
   const [open, setOpen] = useState(false)
+  const menu = useDismiss<HTMLDivElement>(open, () => setOpen(false))
   const [error, setError] = useState<string | null>(null)
   const frameId = useValue(
     'selected frame',
@@ -34,7 +36,7 @@ export function PrivateModeButton() {
   }
 
   return (
-    <div className="ov-webbar-menu">
+    <div className="ov-webbar-menu" ref={menu}>
       <button type="button" className="ov-webbar-button" aria-expanded={open} data-testid="private-start" onClick={() => setOpen(!open)}>
         Private ▾
       </button>

@@ -8,6 +8,7 @@ import { useState } from 'react'
 import { useToasts } from 'tldraw'
 import { useWorkshop } from '../WorkshopContext'
 import { parseCustomMinutes } from './customMinutes'
+import { useDismiss } from '../../ui/useDismiss'
 
 const PRESET_MINUTES = [1, 3, 5, 10] as const
 
@@ -15,6 +16,7 @@ export function TimerControls({ status }: { status: TimerState['status'] }) {
   const { api } = useWorkshop()
   const { addToast } = useToasts()
   const [menuOpen, setMenuOpen] = useState(false)
+  const menu = useDismiss<HTMLDivElement>(menuOpen, () => setMenuOpen(false))
   const [custom, setCustom] = useState('')
   const [customError, setCustomError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -63,7 +65,7 @@ export function TimerControls({ status }: { status: TimerState['status'] }) {
           </button>
         </>
       )}
-      <div className="ov-timer-menu">
+      <div className="ov-timer-menu" ref={menu}>
         <button
           type="button"
           className="ov-timer-btn"
