@@ -60,6 +60,9 @@ test('[WS11] people panel: everyone present with name, role, side and status (aw
   await expect(row(vie).getByTestId('person-status')).toHaveText('Away')
   await setHidden(false)
   await expect(row(vie)).toHaveAttribute('data-status', 'active')
+  // Like any menu, a press outside the panel closes it.
+  await par.page.mouse.click(640, 500)
+  await expect(par.page.getByTestId('people-panel')).toHaveCount(0)
 
   // The viewer leaves: the others' count drops.
   await vie.close()

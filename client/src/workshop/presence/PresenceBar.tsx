@@ -8,11 +8,15 @@ import { useEditor, useValue } from 'tldraw'
 import { PeoplePanel, usePeople } from './PeoplePanel'
 import { ReactionPicker } from './ReactionPicker'
 import { useWorkshopPresence } from './WorkshopPresenceContext'
+import { useDismiss } from '../../ui/useDismiss'
 
 export function PresenceBar() {
   const presence = useWorkshopPresence()
   const editor = useEditor()
   const [open, setOpen] = useState<'people' | 'reactions' | null>(null)
+  // A press outside closes the open popover, like any menu.
+  const peopleMenu = useDismiss<HTMLDivElement>(open === 'people', () => setOpen(null))
+  const reactionMenu = useDismiss<HTMLDivElement>(open === 'reactions', () => setOpen(null))
   const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
   // Whom the people panel started following: Escape stops only that (tldraw's own people menu and a
   // summon keep their own ways out).
@@ -34,11 +38,11 @@ export function PresenceBar() {
   const toggle = (what: 'people' | 'reactions') => setOpen(open === what ? null : what)
   return (
     <div className="ov-webbar ov-presence-bar" data-testid="presence-bar">
-      <div className="ov-webbar-menu">
+      <div className="ov-webbar-menu" ref={peopleMenu}>
         <PeopleButton presence={presence} open={open === 'people'} onClick={() => toggle('people')} />
         {open === 'people' && <PeoplePanel presence={presence} onClose={() => setOpen(null)} onFollow={(id) => (panelFollow.current = id)} />}
       </div>
-      <div className="ov-webbar-menu">
+      <div className="ov-webbar-menu" ref={reactionMenu}>
         <button
           type="button"
           className={`ov-webbar-button${open === 'reactions' ? ' ov-webbar-button-active' : ''}`}
