@@ -176,7 +176,10 @@ describe('[A6] rotating a link', () => {
 
   it('[A6] only the facilitator may rotate (403 for edit/view, 401 without a token); a bad role is 400', async () => {
     const rotate = (role: string, init: RequestInit) => api(`/api/boards/${boardId}/links/${role}/rotate`, { method: 'POST', ...init })
-    expect((await rotate('view', bearer(tokens.edit))).status).toBe(403)
+    const refused = await rotate('view', bearer(tokens.edit))
+    expect(refused.status).toBe(403)
+    // The refusal says which link would do.
+    expect(await refused.json()).toEqual({ error: 'forbidden', message: 'this needs the facilitator link; this is an edit link' })
     expect((await rotate('view', bearer(tokens.view))).status).toBe(403)
     expect((await rotate('view', {})).status).toBe(401)
     expect((await rotate('owner', bearer(tokens.facilitator))).status).toBe(400)

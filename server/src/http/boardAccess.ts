@@ -29,6 +29,14 @@ function needOf(method: string, rest: string): Need | 'open' {
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write'
 }
 
+/** What the refusal says, so a 403 tells which link would do. */
+const NEEDS: Record<Need, string> = {
+  read: 'any board link may read',
+  write: 'this needs an edit or facilitator link',
+  facilitator: 'this needs the facilitator link',
+}
+const ROLE_LINK: Record<Role, string> = { facilitator: 'the facilitator link', edit: 'an edit link', view: 'a view link' }
+
 export function allows(role: Role, need: Need): boolean {
   switch (need) {
     case 'read':
@@ -68,7 +76,7 @@ export function boardAccessGate(access: AccessService) {
         return sendError(res, 401, 'unauthorized', 'a valid board link token is required (Authorization: Bearer <token> or ?token=)')
       case 'granted':
         if (!allows(decision.role, need)) {
-          return sendError(res, 403, 'forbidden', `a ${decision.role} link may not do this`)
+          return sendError(res, 403, 'forbidden', `${NEEDS[need]}; this is ${ROLE_LINK[decision.role]}`)
         }
         res.locals.role = decision.role
         return next()
