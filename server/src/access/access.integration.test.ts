@@ -10,6 +10,7 @@ import { CloseCode, generateBoardId, type BoardId, type Role } from '@overlap/sh
 import {
   connectClient,
   rawSocket,
+  readStoredDoc,
   startTestServer,
   tokenOf,
   tokensFor,
@@ -19,9 +20,6 @@ import {
   type TestServer,
 } from '../testing/harness.js'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, VIEW_ONLY_REASON } from '../rooms/messages.js'
-import { applyStoredDoc } from '../storage/mergeDoc.js'
-import { createSqliteStorage } from '../storage/SqliteStorage.js'
-import path from 'node:path'
 
 let srv: TestServer
 let clients: TestClient[]
@@ -110,10 +108,7 @@ describe('[A5] viewers cannot write', () => {
     // After a restart, storage has the editor's change and not the viewer's.
     for (const c of clients.splice(0)) c.destroy()
     await srv.stop()
-    const storage = createSqliteStorage({ file: path.join(srv.dataDir, 'overlap.sqlite') })
-    const doc = new Y.Doc()
-    applyStoredDoc(doc, (await storage.loadDoc(boardId))!)
-    await storage.close()
+    const doc = await readStoredDoc(srv.dataDir, boardId)
     expect(doc.getMap('records').has('shape:good')).toBe(true)
     expect(doc.getMap('records').has('shape:evil')).toBe(false)
     srv = await startTestServer({ dataDir: srv.dataDir })

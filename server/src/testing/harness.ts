@@ -16,6 +16,19 @@ import { createManualClock, type Clock } from '../clock.js'
 import { silentLogger, type Logger } from '../log.js'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import { createSqliteStorage } from '../storage/SqliteStorage.js'
+import { applyStoredDoc } from '../storage/mergeDoc.js'
+
+/** The board as stored in a (stopped) server's `dataDir`, read with a SQLite storage of its own, as a doc. */
+export async function readStoredDoc(dataDir: string, boardId: BoardId): Promise<Y.Doc> {
+  const storage = createSqliteStorage({ file: path.join(dataDir, 'overlap.sqlite') })
+  try {
+    const doc = new Y.Doc()
+    applyStoredDoc(doc, (await storage.loadDoc(boardId))!)
+    return doc
+  } finally {
+    await storage.close()
+  }
+}
 
 /** Polls `predicate` until it holds; fails after `timeoutMs` with `what` in the message. */
 export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

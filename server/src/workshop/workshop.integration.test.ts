@@ -20,6 +20,7 @@ import {
 import {
   connectClient,
   rawSocket,
+  readStoredDoc,
   startTestServer,
   tokensFor,
   waitFor,
@@ -28,9 +29,6 @@ import {
   type TestServer,
 } from '../testing/harness.js'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../rooms/messages.js'
-import { applyStoredDoc } from '../storage/mergeDoc.js'
-import { createSqliteStorage } from '../storage/SqliteStorage.js'
-import path from 'node:path'
 import { createLogger } from '../log.js'
 
 let srv: TestServer
@@ -57,15 +55,6 @@ const actOk = async (body: unknown): Promise<WorkshopState> => {
   return ((await res.json()) as { workshop: WorkshopState }).workshop
 }
 const liveDoc = () => srv.overlap.rooms.loadedDoc(boardId)
-
-/** The board as stored (after the server stopped), as a doc. */
-async function storedDoc(dataDir: string, id: BoardId): Promise<Y.Doc> {
-  const storage = createSqliteStorage({ file: path.join(dataDir, 'overlap.sqlite') })
-  const doc = new Y.Doc()
-  applyStoredDoc(doc, (await storage.loadDoc(id))!)
-  await storage.close()
-  return doc
-}
 
 beforeEach(async () => {
   warnings = []
@@ -186,7 +175,7 @@ describe('[WS2] only the server writes the workshop map', () => {
 
     for (const c of clients.splice(0)) c.destroy()
     await srv.stop()
-    const stored = await storedDoc(srv.dataDir, boardId)
+    const stored = await readStoredDoc(srv.dataDir, boardId)
     expect(readWorkshop(stored).timer).toEqual(expectedTimer)
     expect(stored.getMap('records').has('shape:ok')).toBe(true)
     srv = await startTestServer({ dataDir: srv.dataDir })
