@@ -142,21 +142,21 @@ export class Room {
         if (!canWrite(conn.role)) {
           // [A5] A viewer's write is never applied, stored or relayed. A reconnecting viewer's step 2
           // (nothing new) is dropped silently; a real write gets one "permission denied" per socket.
-          if (!conn.deniedSent && !isRedundantUpdate(this.doc, message.update)) {
+          if (!conn.deniedSent && !isRedundantUpdate(this.doc, message.update, message.decoded)) {
             conn.deniedSent = true
             conn.log.info('viewer write dropped')
             conn.socket.send(encodePermissionDenied(VIEW_ONLY_REASON))
           }
           return
         }
-        if (isRedundantUpdate(this.doc, message.update)) {
+        if (isRedundantUpdate(this.doc, message.update, message.decoded)) {
           // Already in the doc, hence already durable: acknowledge to the author only.
           conn.socket.send(encodeUpdate(message.update))
           return
         }
         {
           // [WS2] Only the server writes the workshop map; this client's sync step 2 comes here too.
-          const verdict = checkWorkshopWrite(this.doc, message.update)
+          const verdict = checkWorkshopWrite(this.doc, message.update, message.decoded)
           if (!verdict.ok) {
             conn.log.warn('workshop write refused', { reason: verdict.reason })
             this.closeConnection(conn, CloseCode.Forbidden)

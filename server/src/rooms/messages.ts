@@ -10,10 +10,13 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { MessageType, SyncMessageType } from '@overlap/shared'
 
+/** An update decoded once at the edge; the room's checks read it instead of decoding it again. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   /** Sync step 2 or update: both carry a V1 update the server must store before applying. */
-  | { kind: 'update'; update: Uint8Array; empty: boolean }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; empty: boolean }
   | { kind: 'awareness'; update: Uint8Array; clients: AwarenessEntry[] }
   | { kind: 'query-awareness' }
 
@@ -43,7 +46,7 @@ export function parseClientMessage(frame: Uint8Array): ParseResult {
         } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
           const checked = checkUpdate(payload)
           if (!checked.ok) return fail(checked.reason)
-          message = { kind: 'update', update: payload, empty: checked.empty }
+          message = { kind: 'update', update: payload, decoded: checked.decoded, empty: checked.empty }
         } else return fail(`unknown sync message type ${syncType}`)
         break
       }
@@ -70,7 +73,7 @@ export function parseClientMessage(frame: Uint8Array): ParseResult {
  * A Yjs update is checked twice before it may be stored: it must decode completely, and it must
  * apply to an empty scratch doc without throwing (a few corrupt updates decode but fail to apply).
  */
-function checkUpdate(update: Uint8Array): { ok: true; empty: boolean } | { ok: false; reason: string } {
+function checkUpdate(update: Uint8Array): { ok: true; decoded: DecodedUpdate; empty: boolean } | { ok: false; reason: string } {
   try {
     const decoded = Y.decodeUpdate(update)
     const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0
@@ -84,7 +87,7 @@ function checkUpdate(update: Uint8Array): { ok: true; empty: boolean } | { ok: f
         scratch.destroy()
       }
     }
-    return { ok: true, empty }
+    return { ok: true, decoded, empty }
   } catch (e) {
     return { ok: false, reason: `corrupt update: ${(e as Error).message}` }
   }

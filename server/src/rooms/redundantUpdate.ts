@@ -9,6 +9,7 @@
  * Conservative: any doubt (unknown client, item not found, error) answers "not redundant".
  */
 import * as Y from 'yjs'
+import type { DecodedUpdate } from './messages.js'
 
 interface StructLike {
   id: { client: number; clock: number }
@@ -16,13 +17,14 @@ interface StructLike {
   deleted: boolean
 }
 
-export function isRedundantUpdate(doc: Y.Doc, update: Uint8Array): boolean {
+/** `decoded`: the update as the message parser already decoded it (decoded here if not given). */
+export function isRedundantUpdate(doc: Y.Doc, update: Uint8Array, decoded?: DecodedUpdate): boolean {
   try {
-    const { to } = Y.parseUpdateMeta(update)
-    for (const [client, clock] of to) {
-      if (clock > Y.getState(doc.store, client)) return false
+    const { structs, ds } = decoded ?? Y.decodeUpdate(update)
+    // Every struct must end at or before what the doc already has from its client.
+    for (const s of structs as StructLike[]) {
+      if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) return false
     }
-    const { ds } = Y.decodeUpdate(update)
     for (const [client, deletes] of ds.clients) {
       const structs = doc.store.clients.get(client) as StructLike[] | undefined
       if (!structs) return false

@@ -22,6 +22,7 @@
  */
 import * as Y from 'yjs'
 import { WORKSHOP_MAP } from '@overlap/shared'
+import type { DecodedUpdate } from '../rooms/messages.js'
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string }
 
@@ -60,8 +61,9 @@ function findIn<T extends { id: Y.ID; length: number }>(list: readonly T[] | und
   return i < 0 ? undefined : list![i]
 }
 
-export function checkWorkshopWrite(doc: Y.Doc, update: Uint8Array): GuardVerdict {
-  const { structs, ds } = Y.decodeUpdate(update)
+/** `decoded`: the update as the message parser already decoded it (decoded here if not given). */
+export function checkWorkshopWrite(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): GuardVerdict {
+  const { structs, ds } = decoded
   // Undefined until someone (the server) wrote the map: then no doc item can be in it.
   const workshop = doc.share.get(WORKSHOP_MAP)
   const store = doc.store.clients as Map<number, Array<Y.Item | Y.GC>>
