@@ -34,6 +34,12 @@ export interface Connection {
   readonly tokenHash: string
   /** Whether this viewer was already told "permission denied" (sent once per connection). */
   deniedSent: boolean
+  /**
+   * Whether the room has answered this connection's sync step 1 [S15]. Until then it is sent no
+   * relayed updates: they would arrive before the state they build on, and Yjs would hold them as
+   * pending structs, re-merging that pile on every further update (quadratic in a busy room).
+   */
+  stateSent: boolean
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessClients: Set<number>
 }

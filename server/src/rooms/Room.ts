@@ -101,8 +101,7 @@ export class Room {
       .append(this.boardId, update)
       .then(() => {
         Y.applyUpdate(this.doc, update, this)
-        const frame = encodeUpdate(update)
-        for (const conn of this.connections) conn.socket.send(frame)
+        this.relay(encodeUpdate(update), null)
       })
       .finally(() => {
         this.inFlight--
@@ -136,6 +135,8 @@ export class Room {
           this.fullSyncFrame ??= encodeSyncStep2(this.doc, message.stateVector)
           conn.socket.send(this.fullSyncFrame)
         } else conn.socket.send(encodeSyncStep2(this.doc, message.stateVector))
+        // Every update applied so far is in that step 2; from now on this connection gets relays [S15].
+        conn.stateSent = true
         return
       case 'update':
         if (message.empty) return
@@ -217,9 +218,8 @@ export class Room {
             this.closeConnection(author, CloseCode.MalformedMessage)
             return
           }
-          const frame = encodeUpdate(update)
           // Everyone, the author included: the author's copy is the "saved" acknowledgement [S6].
-          for (const conn of this.connections) conn.socket.send(frame)
+          this.relay(encodeUpdate(update), author)
         },
         (e: unknown) => {
           author.log.error('update not stored', { err: e })
@@ -230,6 +230,15 @@ export class Room {
         this.inFlight--
         this.checkIdle()
       })
+  }
+
+  /**
+   * Sends an applied update to the author (its "saved" acknowledgement) and to every connection
+   * that has been sent the board's state [S15]. One that has not yet will get this update inside
+   * its step 2, which is encoded from the doc this update is already applied to.
+   */
+  private relay(frame: Uint8Array, author: Connection | null): void {
+    for (const conn of this.connections) if (conn.stateSent || conn === author) conn.socket.send(frame)
   }
 
   private closeConnection(conn: Connection, code: CloseCode): void {

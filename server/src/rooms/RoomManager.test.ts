@@ -139,4 +139,36 @@ describe('RoomManager', () => {
     expect(good.closes).toEqual([])
     expect(rooms.connectionCount()).toBe(1)
   })
+
+  it('[S15] a joiner gets relayed updates only after its step 2, which already holds the earlier ones', async () => {
+    const { release, id, rooms } = await setup()
+    release()
+    const author = fakeSocket()
+    const ha = rooms.connect(id, author.socket, 'author', EDIT)
+    ha.receive(encodeSyncStep1(new Y.Doc()))
+    const joiner = fakeSocket()
+    const hj = rooms.connect(id, joiner.socket, 'joiner', EDIT)
+    await waitUntil(() => joiner.sent.length > 0) // joined: our step 1 sent, its own step 1 not yet
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (u: Uint8Array) => updates.push(u))
+    writer.getMap('m').set('first', 1)
+    ha.receive(encodeUpdate(updates[0]!))
+    await waitUntil(() => author.sent.filter((f) => f[0] === 0 && f[1] === 2).length === 1)
+    // Applied and echoed to its author, but not relayed to a connection that has no state yet.
+    expect(joiner.sent.map((f) => `${f[0]}.${f[1]}`)).toEqual(['0.0'])
+
+    hj.receive(encodeSyncStep1(new Y.Doc()))
+    await waitUntil(() => joiner.sent.length === 2)
+    writer.getMap('m').set('second', 2)
+    ha.receive(encodeUpdate(updates[1]!))
+    await waitUntil(() => joiner.sent.length === 3)
+    const doc = new Y.Doc()
+    for (const f of joiner.sent.slice(1)) {
+      const m = parseClientMessage(f)
+      if (m.ok && m.message.kind === 'update') Y.applyUpdate(doc, m.message.update)
+    }
+    expect(doc.getMap('m').toJSON()).toEqual({ first: 1, second: 2 })
+    expect(doc.store.pendingStructs).toBeNull()
+  })
 })

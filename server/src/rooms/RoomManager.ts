@@ -184,6 +184,7 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
         role: access.role,
         tokenHash: access.tokenHash,
         deniedSent: false,
+        stateSent: false,
         log: log.child({ boardId, connId, role: access.role }),
         state: { phase: 'loading', queue: [], queuedBytes: 0 },
         awarenessClients: new Set(),
