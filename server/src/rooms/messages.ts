@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { MessageType, SyncMessageType } from '@overlap/shared'
+import { checkUpdateIntegrity } from './updateIntegrity.js'
 
 /** An update decoded once at the edge; the room's checks read it instead of decoding it again. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
@@ -70,27 +71,21 @@ export function parseClientMessage(frame: Uint8Array): ParseResult {
 }
 
 /**
- * A Yjs update is checked twice before it may be stored: it must decode completely, and it must
- * apply to an empty scratch doc without throwing (a few corrupt updates decode but fail to apply).
+ * A Yjs update must decode completely, and Yjs must be able to integrate it: see [S16]
+ * (updateIntegrity.ts). Both are checked without applying it anywhere: an update is applied to the
+ * room's doc only once stored [S6].
  */
 function checkUpdate(update: Uint8Array): { ok: true; decoded: DecodedUpdate; empty: boolean } | { ok: false; reason: string } {
+  let decoded: DecodedUpdate
   try {
-    const decoded = Y.decodeUpdate(update)
-    const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0
-    if (!empty) {
-      // A fixed guid: the default is a uuidv4 drawn with 31 crypto calls, which made this scratch
-      // doc the costliest step of relaying a small update (about 0.2 ms of CPU each).
-      const scratch = new Y.Doc({ gc: false, guid: 'overlap-scratch' })
-      try {
-        Y.applyUpdate(scratch, update)
-      } finally {
-        scratch.destroy()
-      }
-    }
-    return { ok: true, decoded, empty }
+    decoded = Y.decodeUpdate(update)
   } catch (e) {
     return { ok: false, reason: `corrupt update: ${(e as Error).message}` }
   }
+  const integrity = checkUpdateIntegrity(decoded)
+  if (!integrity.ok) return { ok: false, reason: `corrupt update: ${integrity.reason}` }
+  const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0
+  return { ok: true, decoded, empty }
 }
 
 /** Same layout as y-protocols/awareness `applyAwarenessUpdate`, but refuses instead of throwing midway. */

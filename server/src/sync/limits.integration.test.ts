@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import { CloseCode, type BoardId } from '@overlap/shared'
 import { connectClient, rawSocket, startTestServer, waitFor, withTimeout, type TestClient, type TestServer } from '../testing/harness.js'
 import { encodeUpdate } from '../rooms/messages.js'
@@ -84,6 +85,24 @@ describe('limits: a bad frame closes only its own connection', () => {
     expect((await withTimeout(attacker.closed, 5000, 'close')).code).toBe(CloseCode.MalformedMessage)
     expect(await storedUpdateCount()).toBe(before)
     await boardStillSyncs('corrupt')
+  })
+
+  it('[S16] an update that decodes but that Yjs cannot integrate → 4400, never stored; joiners still load the board', async () => {
+    const before = await storedUpdateCount()
+    // A delete set naming the writer's first item with a range of length 0: well-formed V1 bytes.
+    const e = encoding.createEncoder()
+    for (const n of [0, 1, writer.doc.clientID, 1, 0, 0]) encoding.writeVarUint(e, n)
+    const attacker = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await attacker.opened
+    attacker.ws.send(encodeUpdate(encoding.toUint8Array(e)))
+    expect((await withTimeout(attacker.closed, 5000, 'close')).code).toBe(CloseCode.MalformedMessage)
+    expect(logLines.some((l) => l.msg === 'malformed message' && String(l.reason).includes('has length 0'))).toBe(true)
+    expect(await storedUpdateCount()).toBe(before)
+    await boardStillSyncs('unintegrable')
+    const joiner = connectClient(srv.wsOrigin, boardId)
+    await joiner.synced()
+    expect(joiner.doc.getMap('records').get('after:unintegrable')).toBe(true)
+    joiner.destroy()
   })
 
   it.each([
