@@ -3,10 +3,11 @@
  * as a drag does; `x` carries the send time from `performance.now()`), 1 / 10 / 50 readers on the
  * same board receive it through the server over loopback. Latency = reader's receive time − `x`
  * (writer and readers share this process, hence one clock; 50 readers decoding 60 small updates/s
- * is far from saturating it). Our server (durable: every update is fsynced before it is relayed)
- * and the reference `@y/websocket-server@0.1.1` (in memory) alternate in rounds.
+ * is far from saturating it). Three servers take turns in each round: ours (durable: every update is
+ * fsynced before it is relayed), the reference `@y/websocket-server@0.1.1` in memory (`ref`), and the
+ * reference with its durable option, y-leveldb (`ref-ldb`; it relays first and stores after).
  *
- * Env: BENCH_KINDS ("ours,ref"), FANOUT_ROUNDS (3), FANOUT_SECONDS (4), FANOUT_READERS ("1,10,50").
+ * Env: BENCH_KINDS ("ours,ref,ref-ldb"), FANOUT_ROUNDS (3), FANOUT_SECONDS (4), FANOUT_READERS ("1,10,50").
  */
 import type { TLShapeId } from '@tldraw/tlschema'
 import { createBoard } from './lib/boards.js'
@@ -120,14 +121,14 @@ export async function runFanout(): Promise<Figure[]> {
   console.log(`\n# fan-out latency: ${rounds} rounds × ${seconds} s at ${HZ} Hz, readers ${readerCounts.join('/')}`)
   const results: CaseResult[] = []
   for (let r = 0; r < rounds; r++) {
-    for (const kind of alternate(r)) {
+    for (const kind of alternate(r, ['ours', 'ref', 'ref-ldb'])) {
       const server = await startServer(kind)
       try {
         for (const readers of readerCounts) {
           const res = await runCase(server, readers, seconds)
           results.push(res)
           console.log(
-            `round ${r + 1} ${kind.padEnd(4)} readers=${String(readers).padStart(2)}: p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, ` +
+            `round ${r + 1} ${kind.padEnd(7)} readers=${String(readers).padStart(2)}: p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, ` +
               `every-reader p50 ${fmt(res.allP50)} / p99 ${fmt(res.allP99)} ms, got ${res.received}/${res.expected}, server CPU ${fmt(res.serverCpuPct, 1)}%`
           )
         }
@@ -142,24 +143,26 @@ export async function runFanout(): Promise<Figure[]> {
   for (const readers of readerCounts) {
     const pick = (kind: ServerKind, f: (c: CaseResult) => number) =>
       median(results.filter((c) => c.kind === kind && c.readers === readers).map(f))
-    for (const [label, f] of [
-      ['p50', (c: CaseResult) => c.p50],
-      ['p99', (c: CaseResult) => c.p99],
-      ['every-reader p99', (c: CaseResult) => c.allP99],
-    ] as const) {
-      const ours = pick('ours', f)
-      const ref = pick('ref', f)
-      figures.push({
-        bench: 'fanout',
-        metric: `${readers} readers ${label} (ms)`,
-        value: fmt(ours),
-        reference: fmt(ref),
-        note: ratio(ours, ref),
-      })
+    const rows = [
+      ['p50', (c: CaseResult) => c.p50, 2],
+      ['p99', (c: CaseResult) => c.p99, 2],
+      ['every-reader p99', (c: CaseResult) => c.allP99, 2],
+      ['server CPU (%)', (c: CaseResult) => c.serverCpuPct, 1],
+    ] as const
+    for (const [ref, suffix] of [['ref', ''], ['ref-ldb', ', ref with y-leveldb']] as const) {
+      for (const [label, f, digits] of rows) {
+        const ours = pick('ours', f)
+        const theirs = pick(ref, f)
+        if (Number.isNaN(theirs) && ref === 'ref-ldb') continue
+        figures.push({
+          bench: 'fanout',
+          metric: `${readers} readers ${label}${label.endsWith(')') ? '' : ' (ms)'}${suffix}`,
+          value: fmt(ours, digits),
+          reference: fmt(theirs, digits),
+          note: ratio(ours, theirs),
+        })
+      }
     }
-    const cpuOurs = pick('ours', (c) => c.serverCpuPct)
-    const cpuRef = pick('ref', (c) => c.serverCpuPct)
-    figures.push({ bench: 'fanout', metric: `${readers} readers server CPU (%)`, value: fmt(cpuOurs, 1), reference: fmt(cpuRef, 1), note: ratio(cpuOurs, cpuRef) })
   }
   return figures
 }

@@ -1,8 +1,8 @@
 /**
  * The REFERENCE Yjs server for comparisons: `@y/websocket-server@0.1.1`'s `setupWSConnection` behind a
- * bare http + ws server, exactly like its own `server.js` (room name from the URL path, in-memory
- * docs: its only durable option, y-leveldb, needs a native build that is not installed here).
- * Run as a child process by `lib/servers.ts`: env PORT, HOST.
+ * bare http + ws server, exactly like its own `server.js` (room name from the URL path). In-memory
+ * docs, or with `YPERSISTENCE=<dir>` its own y-leveldb persistence (read by `@y/websocket-server`).
+ * Run as a child process by `lib/servers.ts`: env PORT, HOST, YPERSISTENCE.
  */
 import http from 'node:http'
 import { WebSocketServer } from 'ws'

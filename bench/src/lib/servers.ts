@@ -11,7 +11,9 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BENCH_DIST, SERVER_MAIN } from './paths.js'
 
-export type ServerKind = 'ours' | 'ref'
+/** `ref`: the reference in memory; `ref-ldb`: the same with its durable option, y-leveldb. */
+export type ServerKind = 'ours' | 'ref' | 'ref-ldb'
+const KINDS: readonly ServerKind[] = ['ours', 'ref', 'ref-ldb']
 
 export interface ProcessMemory {
   /** From /proc/<pid>/status, bytes. */
@@ -30,7 +32,7 @@ export interface ServerHandle {
   httpUrl: string
   /** What a y-websocket client gets as `serverUrl`; the room (board id) is appended by the client. */
   wsServerUrl: string
-  /** Data directory of our server (temp), or null for the in-memory reference. */
+  /** Data directory (temp) of our server or of the y-leveldb reference; null for the in-memory reference. */
   dataDir: string | null
   memory(): Promise<ProcessMemory>
   stop(): Promise<void>
@@ -157,12 +159,17 @@ export async function startOurServer(opts: StartOptions = {}): Promise<ServerHan
   return handleFor('ours', child, port, dataDir, `ws://127.0.0.1:${port}/sync`)
 }
 
-/** The reference `@y/websocket-server@0.1.1` (in memory). */
-export async function startRefServer(opts: StartOptions = {}): Promise<ServerHandle> {
+/**
+ * The reference `@y/websocket-server@0.1.1`: in memory, or (`durable`) with its own persistence,
+ * y-leveldb in a temp dir (`YPERSISTENCE`). It stores each update after relaying it, without waiting.
+ */
+export async function startRefServer(opts: StartOptions = {}, durable = false): Promise<ServerHandle> {
   const port = await freePort()
+  const dataDir = durable ? opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-bench-ldb-')) : null
   const { child, output } = spawnChild(path.join(BENCH_DIST, 'refServerMain.js'), {
     PORT: String(port),
     HOST: '127.0.0.1',
+    ...(dataDir ? { YPERSISTENCE: path.join(dataDir, 'leveldb') } : {}),
     ...opts.env,
   })
   try {
@@ -171,11 +178,11 @@ export async function startRefServer(opts: StartOptions = {}): Promise<ServerHan
     child.kill('SIGKILL')
     throw new Error(`${String(err)}\n${output.join('')}`)
   }
-  return handleFor('ref', child, port, null, `ws://127.0.0.1:${port}`)
+  return handleFor(durable ? 'ref-ldb' : 'ref', child, port, dataDir, `ws://127.0.0.1:${port}`)
 }
 
 export function startServer(kind: ServerKind, opts: StartOptions = {}): Promise<ServerHandle> {
-  return kind === 'ours' ? startOurServer(opts) : startRefServer(opts)
+  return kind === 'ours' ? startOurServer(opts) : startRefServer(opts, kind === 'ref-ldb')
 }
 
 export function removeDataDir(dir: string | null): void {
@@ -183,10 +190,13 @@ export function removeDataDir(dir: string | null): void {
 }
 
 /**
- * The servers to compare in round `r`, alternating which goes first so slow drift (thermal, page
- * cache, other load) does not always favour the same one. BENCH_KINDS=ours or =ref runs one only.
+ * The servers to compare in round `r` (`kinds` of this benchmark, narrowed by BENCH_KINDS, e.g.
+ * `ours` or `ours,ref-ldb`), rotating which goes first so slow drift (thermal, page cache, other
+ * load) does not always favour the same one.
  */
-export function alternate(r: number): ServerKind[] {
-  const kinds = (process.env.BENCH_KINDS ?? 'ours,ref').split(',').filter((k): k is ServerKind => k === 'ours' || k === 'ref')
-  return r % 2 === 0 ? kinds : [...kinds].reverse()
+export function alternate(r: number, kinds: readonly ServerKind[] = ['ours', 'ref']): ServerKind[] {
+  const wanted = process.env.BENCH_KINDS?.split(',')
+  const list = kinds.filter((k) => KINDS.includes(k) && (!wanted || wanted.includes(k)))
+  const shift = list.length === 0 ? 0 : r % list.length
+  return [...list.slice(shift), ...list.slice(0, shift)]
 }
