@@ -77,4 +77,39 @@ describe('commit queue', () => {
     await queue.drain()
     expect(compact).not.toHaveBeenCalled()
   })
+
+  it('[S6] after a quiet spell an update is written when its callback returns; a burst is batched per turn', async () => {
+    const storage = createMemoryStorage()
+    const a = generateBoardId()
+    await storage.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    const append = vi.spyOn(storage, 'appendUpdates')
+    let clock = 0
+    const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => clock })
+    const us = updates(5)
+    const turnEnded = () => new Promise<string>((r) => setImmediate(() => r('turn ended')))
+
+    // Quiet queue: both appends of this callback go into one batch, stored before the turn ends
+    // (`turnEnded` is scheduled first, so it runs before any setImmediate the queue could use).
+    let ended = turnEnded()
+    const first = Promise.all([queue.append(a, us[0]!), queue.append(a, us[1]!)]).then(() => 'stored')
+    expect(await Promise.race([first, ended])).toBe('stored')
+    expect(append).toHaveBeenCalledTimes(1)
+    expect(append.mock.calls[0]![0]).toHaveLength(2)
+
+    // 1 ms later (still busy): this one waits for the end of the turn, with whatever else arrives.
+    clock += 1
+    const second = queue.append(a, us[2]!)
+    await Promise.resolve()
+    const third = queue.append(a, us[3]!)
+    await Promise.all([second, third])
+    expect(append).toHaveBeenCalledTimes(2)
+    expect(append.mock.calls[1]![0]).toHaveLength(2)
+
+    // Quiet again.
+    clock += 5
+    ended = turnEnded()
+    const fourth = queue.append(a, us[4]!).then(() => 'stored')
+    expect(await Promise.race([fourth, ended])).toBe('stored')
+    expect(append).toHaveBeenCalledTimes(3)
+  })
 })

@@ -3,6 +3,13 @@
  * goes into ONE storage transaction (one fsync). `append` resolves once that transaction is
  * durable — only then may a room apply, relay and echo the update.
  *
+ * When to write: at the end of the turn (`setImmediate`) while updates keep coming, so a busy
+ * server writes one batch per turn; but an update that arrives after a quiet spell (`idleMs` since
+ * the last write) is written as soon as the callback that accepted it returns (a microtask): the
+ * rest of the turn would only add latency (about 0.1 ms measured on a drag's update), and a lone
+ * update has nobody to share its fsync with. Everything accepted within that callback still
+ * shares the batch.
+ *
  * After each batch, boards whose log outgrew the thresholds are compacted (one at a time, in the
  * background; a failed compaction is logged and retried after the next append).
  */
@@ -49,6 +56,9 @@ export interface CommitQueueDeps {
   compaction?: CompactionPolicy
   /** How to wait for the end of the current turn; injectable for tests. */
   defer?: (fn: () => void) => void
+  /** Quiet time after which an append is written at the end of its callback, not of the turn. */
+  idleMs?: number
+  now?: () => number
 }
 
 export function createCommitQueue({
@@ -56,9 +66,12 @@ export function createCommitQueue({
   log,
   compaction = DEFAULT_COMPACTION,
   defer = (fn) => setImmediate(fn),
+  idleMs = 2,
+  now = () => performance.now(),
 }: CommitQueueDeps): CommitQueue {
   let pending: Pending[] = []
   let scheduled = false
+  let lastFlush = Number.NEGATIVE_INFINITY
   /** The batch being written; batches are written strictly one after another to keep order. */
   let writing: Promise<void> = Promise.resolve()
   let compacting: Promise<void> = Promise.resolve()
@@ -98,6 +111,7 @@ export function createCommitQueue({
 
   const flush = () => {
     scheduled = false
+    lastFlush = now()
     const batch = pending
     pending = []
     if (batch.length === 0) return
@@ -110,7 +124,8 @@ export function createCommitQueue({
         pending.push({ boardId, update, resolve, reject })
         if (!scheduled) {
           scheduled = true
-          defer(flush)
+          if (now() - lastFlush >= idleMs) queueMicrotask(flush)
+          else defer(flush)
         }
       })
     },
