@@ -1,13 +1,19 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { preloadRouteChunks } from './vite/preloadRouteChunks'
 
 // The Overlap server (server/src/main.ts) listens here in development; `pnpm dev` proxies to it so
 // the browser sees one origin, exactly as in production where the server serves client/dist.
 const SERVER_ORIGIN = process.env.OVERLAP_DEV_SERVER ?? 'http://127.0.0.1:8787'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A board link fetches the editor's chunks beside the entry chunk, not after it (first paint).
+    // The path is routes.ts's board page: `/b/<id>`.
+    preloadRouteChunks([{ path: /^\/b\/[^/]+\/?$/, modules: ['src/board/BoardPage.tsx', 'src/board/boardPrefetch.ts'] }]),
+  ],
   resolve: {
     // Use shared's TypeScript sources directly so the client needs no prebuild of shared/;
     // subpaths (`@overlap/shared/protocol`) are single files, for chunks that must stay small.

@@ -28,3 +28,23 @@ test('home: create a named board, land on /b/<id>, find it in the recent list', 
   await a.waitForEditor()
   await a.waitSynced()
 })
+
+test('a board link asks for the editor’s code beside the entry chunk; the home page does not', async ({ actor, board }) => {
+  const a = await actor('Alice')
+  const preloaded = () =>
+    a.page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href') ?? ''))
+  await a.page.goto('/')
+  await expect(a.page.getByTestId('create-board')).toBeVisible()
+  expect((await preloaded()).filter((h) => /BoardPage/.test(h))).toEqual([])
+
+  await a.openBoard(board.id)
+  const editorChunks = (await preloaded()).filter((h) => /\/assets\/BoardPage-[^/]+\.js$/.test(h))
+  expect(editorChunks).toHaveLength(1)
+  // Requested while the HTML was still being parsed (by that link), not once the app's code ran.
+  const timing = await a.page.evaluate((href) => {
+    const chunk = performance.getEntriesByName(new URL(href, location.href).href)[0]
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    return { requested: chunk?.startTime ?? Number.NaN, parsed: nav.domInteractive }
+  }, editorChunks[0]!)
+  expect(timing.requested).toBeLessThanOrEqual(timing.parsed)
+})
