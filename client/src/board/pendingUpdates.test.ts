@@ -147,4 +147,28 @@ describe('pending (unsaved) changes', () => {
     expect(decoding.readVarUint(d)).toBe(SyncMessageType.Step1)
     expect(tracker.getPending()).toBe(1)
   })
+
+  // What the server sends while nothing is pending is not decoded (the board's whole step 2 on open).
+  it('a change made after a step 2 that went by with nothing pending still settles', () => {
+    const { doc, tracker, deliver, syncMessage, server } = setup({ echo: false })
+    const other = new Y.Doc()
+    other.getMap('records').set('shape:other', 1)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(other))
+    deliver(syncMessage(SyncMessageType.Step2, Y.encodeStateAsUpdate(server)))
+    // A local deletion of the item that came in that step 2, confirmed by the server's next step 2.
+    doc.getMap('records').delete('shape:other')
+    expect(tracker.getPending()).toBe(1)
+    deliver(syncMessage(SyncMessageType.Step2, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc))))
+    expect(tracker.getPending()).toBe(0)
+  })
+
+  it('state restored after the socket synced asks the server again at the next tick', () => {
+    const { doc, tracker, sent, tick } = setup({ echo: false })
+    const earlier = new Y.Doc()
+    earlier.getMap('records').set('shape:offline', 1)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlier), 'indexeddb')
+    tracker.trackRestoredState()
+    tick()
+    expect(sent).toHaveLength(1)
+  })
 })

@@ -97,8 +97,14 @@ export function createPendingTracker(opts: {
     if (payload === null) return
     try {
       if (kind === SyncMessageType.Step1) learnStateVector(Y.decodeStateVector(payload))
-      else if (kind === SyncMessageType.Step2 || kind === SyncMessageType.Update) learnUpdate(payload)
-      else return
+      else if (kind === SyncMessageType.Step2 || kind === SyncMessageType.Update) {
+        // Decoding an update costs as much as applying it (a board's whole step 2 on open). With
+        // nothing pending it teaches nothing needed later: a local change made after this has new
+        // clocks, and any deletion in it is of an item not yet deleted here, so whatever shows it
+        // saved arrives after it was made.
+        if (pending.length === 0) return
+        learnUpdate(payload)
+      } else return
     } catch {
       return // y-websocket already applied (or rejected) it; a payload we cannot parse teaches nothing
     }
@@ -140,6 +146,9 @@ export function createPendingTracker(opts: {
     getPending: () => pending.length,
     trackRestoredState() {
       pending.push(Y.encodeStateAsUpdate(doc))
+      // Normally restored before the socket opens; if the socket won the race, the server's step 2
+      // went by unlearnt (nothing was pending): ask again at the next tick, not after requeryAfterMs.
+      lastProgressAt = 0
       settle()
       emit()
     },
