@@ -49,6 +49,16 @@ test('export: PNG, SVG and a PDF with one page per frame', async ({ actor, baseU
   }, svgText)
   expect(parsed).toEqual({ root: 'svg', error: 0 })
 
+  // The menu closes like any menu: Escape, or a press outside it (here on the canvas).
+  await a.page.getByTestId('export-button').click()
+  await expect(a.page.getByTestId('export-menu')).toBeVisible()
+  await a.page.keyboard.press('Escape')
+  await expect(a.page.getByTestId('export-menu')).toBeHidden()
+  await a.page.getByTestId('export-button').click()
+  await expect(a.page.getByTestId('export-menu')).toBeVisible()
+  await a.page.mouse.click(640, 700)
+  await expect(a.page.getByTestId('export-menu')).toBeHidden()
+
   // The PDF button names its page count (one per top-level frame) before anything runs.
   await a.page.getByTestId('export-button').click()
   await expect(a.page.getByTestId('export-pdf')).toContainText(`${frames} pages`)

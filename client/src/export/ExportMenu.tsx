@@ -9,6 +9,7 @@ import { useBoardUi } from '../board/BoardUiContext'
 import { saveBlob } from '../web/briefDownload'
 import { exportFileName, exportImage, exportPdf, exportTldr, framesInReadingOrder, type ExportScope, type ImageFormat, type PdfProgress } from './exportBoard'
 import { ImportTldrButton } from './ImportTldrButton'
+import { useDismiss } from '../ui/useDismiss'
 import './export.css'
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -62,8 +63,10 @@ export function ExportMenu() {
   }
 
   const busy = progress !== null
+  // While a PDF is being made the menu stays: it shows the progress and the Cancel button.
+  const menu = useDismiss<HTMLDivElement>(open && !busy, () => setOpen(false))
   return (
-    <div className="ov-webbar-menu">
+    <div className="ov-webbar-menu" ref={menu}>
       <button type="button" className="ov-webbar-button" aria-expanded={open} data-testid="export-button" onClick={() => setOpen(!open)}>
         Export ▾
       </button>
