@@ -143,3 +143,33 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
   expect(moved.y).toBeGreaterThan(frame.y + 50)
   await expect.poll(() => frameOf(pat), { message: 'Pat sees the frame moved by the facilitator' }).toEqual(moved)
 })
+
+test('[WS9][B16] a participant’s undo of a move made before the lock is refused: the locked card stays', async ({ board, actor }) => {
+  const fay = await actor('Fay')
+  const pat = await actor('Pat')
+  await Promise.all([fay.openBoard(board.id, 'facilitator'), pat.openBoard(board.id, 'edit')])
+
+  // Pat writes a card and moves it.
+  await pat.writeNote(await pat.canvasPoint(0.3, 0.4), 'Moved before the lock')
+  await pat.page.keyboard.press('Escape')
+  await pat.waitSynced()
+  const card = (await pat.shapes()).find((s) => s.text === 'Moved before the lock')!
+  const centre = await pat.pageToScreen({ x: card.x + 100, y: card.y + 100 })
+  await drag(pat.page, centre, { x: 150, y: 80 })
+  await pat.waitSynced()
+  const moved = (await pat.shape(card.id))!
+  expect(moved.x).toBeGreaterThan(card.x + 50)
+
+  // The facilitator locks it.
+  await expect.poll(async () => (await fay.shape(card.id))?.x).toBe(moved.x)
+  await fay.page.evaluate((i) => void (window as OverlapWindow).__overlap!.editor.select(i), card.id)
+  await fay.page.getByTestId('lock-selection').click()
+  await fay.waitSynced()
+  await expect.poll(() => pat.page.evaluate((i) => (window as OverlapWindow).__overlap!.editor.getShape(i)?.meta.overlapLocked ?? null, card.id)).toBe(true)
+
+  // Pat's Ctrl+Z would move it back: refused, with a word why; the card stays put everywhere.
+  await pat.page.keyboard.press('ControlOrMeta+z')
+  await expect(pat.page.getByText('That step changed a shape the facilitator has locked since').first()).toBeVisible()
+  await pat.waitSynced()
+  for (const a of [pat, fay]) expect(await a.shape(card.id), `${a.name}: the card is where Pat moved it`).toMatchObject({ x: moved.x, y: moved.y })
+})

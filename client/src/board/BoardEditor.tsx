@@ -13,6 +13,7 @@ import { BoardSharePanel } from './BoardSharePanel'
 import { BoardUiContext, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
+import { createUndoGuards } from './undoGuards'
 import { useBoardConnection } from './useBoardConnection'
 import { fitContentOnOpen } from './fitOnOpen'
 import type { BoardConnection } from './boardConnection'
@@ -141,9 +142,10 @@ export function BoardEditor({
     () => createWebUi(() => session?.getBinding() ?? null, { autoGallery: isNewEmptyBoard(boardId) }),
     [session, boardId]
   )
+  const [undoGuards] = useState(createUndoGuards)
   const overrides = useMemo(
-    () => [createUndoOverrides(() => session?.getBinding() ?? null), createWebOverrides(webUi), createLockOverrides(role === 'facilitator')],
-    [session, webUi, role]
+    () => [createUndoOverrides(() => session?.getBinding() ?? null, undoGuards), createWebOverrides(webUi), createLockOverrides(role === 'facilitator')],
+    [session, webUi, role, undoGuards]
   )
   // Private drafts of others are hidden [WS8]; one stable callback per editor (see draftVisibility.ts).
   const [draftVisibility] = useState(createDraftVisibility)
@@ -176,12 +178,13 @@ export function BoardEditor({
       role,
       state,
       maxShapesPerPage: MAX_SHAPES_PER_PAGE,
+      undoGuards,
       editIdentity,
       setToaster: (fn) => {
         toaster.current = fn
       },
     }),
-    [boardId, boardName, role, state, editIdentity]
+    [boardId, boardName, role, state, editIdentity, undoGuards]
   )
 
   if (state.phase === 'not-found') return <BoardNotFound />

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { BoardSessionSnapshot } from './boardSession'
 import type { Role } from '@overlap/shared'
+import type { UndoGuards } from './undoGuards'
 
 /**
  * tldraw renders UI slots (SharePanel, TopPanel) as zero-prop components, so the board's own
@@ -14,6 +15,8 @@ export interface BoardUiState {
   state: BoardSessionSnapshot
   maxShapesPerPage: number
   editIdentity(): void
+  /** Rules that may refuse an undo/redo step (the facilitator lock registers one). */
+  undoGuards: UndoGuards
   /** Lets the UI hand tldraw's toast function to code outside the editor (the asset store). */
   setToaster(toast: ((message: string, severity: 'error' | 'warning' | 'info') => void) | null): void
 }

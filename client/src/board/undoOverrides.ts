@@ -5,8 +5,11 @@
  */
 import { atom, type Editor, type TLUiOverrides } from 'tldraw'
 import type { BoardBinding } from './binding'
+import type { UndoGuards } from './undoGuards'
 
-export function createUndoOverrides(getBinding: () => BoardBinding | null): TLUiOverrides {
+/** `guards` may refuse a step before it is applied ([B16]); a refused step is dropped. */
+export function createUndoOverrides(getBinding: () => BoardBinding | null, guards?: UndoGuards): TLUiOverrides {
+  const allow = guards ? (ids: ReadonlySet<string>) => guards.allows(ids) : undefined
   return {
     actions(editor, actions) {
       const undo = actions['undo']
@@ -17,7 +20,7 @@ export function createUndoOverrides(getBinding: () => BoardBinding | null): TLUi
           onSelect() {
             if (editor.getIsReadonly()) return
             editor.complete() // finish an in-progress interaction first, as tldraw's own undo does
-            getBinding()?.undo()
+            getBinding()?.undo(allow)
           },
         }
       }
@@ -27,7 +30,7 @@ export function createUndoOverrides(getBinding: () => BoardBinding | null): TLUi
           onSelect() {
             if (editor.getIsReadonly()) return
             editor.complete()
-            getBinding()?.redo()
+            getBinding()?.redo(allow)
           },
         }
       }

@@ -29,6 +29,7 @@ import { putRecord, readDocSchema, writeDocSchema } from './docRecords.js'
 import { checkDocSchema } from './schemaCheck.js'
 import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
+import { recordIdsOfStep } from './stepRecords.js'
 import { createRemovedRecordCache } from './restoreRepair.js'
 
 export type ReadonlyReason = 'newer-schema'
@@ -62,8 +63,13 @@ export interface TldrawYjsBinding {
   readonly origin: object
   getReadonlyReason(): ReadonlyReason | null
   onReadonlyChange(cb: (reason: ReadonlyReason | null) => void): () => void
-  undo(): void
-  redo(): void
+  /**
+   * Undoes my last step. `allow` sees the ids of the records it would change first ([B16]); if it
+   * answers false the step is dropped from the stack unapplied ('refused'), so the next undo reaches
+   * the step before it.
+   */
+  undo(allow?: StepFilter): StepResult
+  redo(allow?: StepFilter): StepResult
   canUndo(): boolean
   canRedo(): boolean
   /** Ends the current undo step: the next local change starts a new one. */
@@ -72,6 +78,9 @@ export interface TldrawYjsBinding {
   flush(): void
   dispose(): void
 }
+
+export type StepFilter = (recordIds: ReadonlySet<string>) => boolean
+export type StepResult = 'done' | 'refused' | 'nothing'
 
 export function bindStoreToDoc({
   store,
@@ -358,6 +367,25 @@ export function bindStoreToDoc({
   })
   const stopReleasing = releaseIntermediateItems(doc, undoManager)
 
+  const step = (kind: 'undo' | 'redo', allow: StepFilter | undefined): StepResult => {
+    if (readonlyReason || disposed) return 'nothing'
+    flushLocal()
+    const stack = kind === 'undo' ? undoManager.undoStack : undoManager.redoStack
+    const top = stack[stack.length - 1]
+    if (!top) return 'nothing'
+    // Only the top step is checked: Y.UndoManager skips a step that changes nothing any more and
+    // applies the one below it in the same call, unchecked (a rare case: that step was emptied by
+    // others' deletes first).
+    if (allow && !allow(recordIdsOfStep(doc, top))) {
+      stack.pop()
+      undoManager.emit('stack-item-popped', [{ stackItem: top, type: kind, changedParentTypes: new Map(), origin: undoManager }, undoManager])
+      return 'refused'
+    }
+    if (kind === 'undo') undoManager.undo()
+    else undoManager.redo()
+    return 'done'
+  }
+
   return {
     undoManager,
     origin,
@@ -366,16 +394,8 @@ export function bindStoreToDoc({
       readonlyListeners.add(cb)
       return () => readonlyListeners.delete(cb)
     },
-    undo() {
-      if (readonlyReason || disposed) return
-      flushLocal()
-      undoManager.undo()
-    },
-    redo() {
-      if (readonlyReason || disposed) return
-      flushLocal()
-      undoManager.redo()
-    },
+    undo: (allow) => step('undo', allow),
+    redo: (allow) => step('redo', allow),
     canUndo: () => !readonlyReason && undoManager.canUndo(),
     canRedo: () => !readonlyReason && undoManager.canRedo(),
     stopCapturing: () => undoManager.stopCapturing(),

@@ -250,6 +250,46 @@ describe('binding', () => {
     expect(store.get(shape.id)).toEqual(shape)
   })
 
+  it('[B16] undo hands the filter the records of the step; a refused step is dropped unapplied', () => {
+    const { store, binding } = client(seededDoc())
+    const kept = makeGeoShape()
+    const moved = makeGeoShape()
+    store.put([kept, moved])
+    binding.stopCapturing()
+    store.put([{ ...moved, x: 10 }])
+    binding.stopCapturing()
+    store.put([{ ...kept, props: { ...kept.props, color: 'red' } }])
+    const seen: string[][] = []
+    const refuseMoved = (ids: ReadonlySet<string>) => {
+      seen.push([...ids].sort())
+      return !ids.has(moved.id)
+    }
+    expect(binding.undo(refuseMoved)).toBe('done') // the recolour
+    expect(store.get(kept.id)).toMatchObject({ props: { color: 'black' } })
+    expect(binding.undo(refuseMoved)).toBe('refused') // the move: dropped, not applied
+    expect(store.get(moved.id)).toMatchObject({ x: 10 })
+    expect(binding.undo(refuseMoved)).toBe('refused') // creating both touches `moved` too
+    expect(seen).toEqual([[kept.id], [moved.id], [kept.id, moved.id].sort()])
+    expect(binding.canUndo()).toBe(false)
+    expect(store.get(kept.id)).toBeDefined()
+    expect(binding.undo()).toBe('nothing')
+    // Redo still has the recolour, and the filter sees it too.
+    expect(binding.redo(() => true)).toBe('done')
+    expect(store.get(kept.id)).toMatchObject({ props: { color: 'red' } })
+  })
+
+  it('[B16] the records of a step include one deleted (undo would restore it)', () => {
+    const { store, binding } = client(seededDoc())
+    const shape = makeGeoShape()
+    store.put([shape])
+    binding.stopCapturing()
+    store.remove([shape.id])
+    let ids: string[] = []
+    expect(binding.undo((s) => ((ids = [...s]), false))).toBe('refused')
+    expect(ids).toEqual([shape.id])
+    expect(store.get(shape.id)).toBeUndefined()
+  })
+
   it('[B7] undoing my delete restores the whole record even when a peer edited it concurrently', () => {
     const a = client(seededDoc())
     const b = client(new Y.Doc())

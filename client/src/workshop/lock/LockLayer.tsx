@@ -6,7 +6,8 @@
  */
 import '../workshop-badges.css'
 import { useEffect, useRef } from 'react'
-import { useEditor, useToasts, type TLShape } from 'tldraw'
+import { useEditor, useToasts, type TLShape, type TLShapeId } from 'tldraw'
+import { useBoardUi } from '../../board/BoardUiContext'
 import { ShapeBadges } from '../ShapeBadges'
 import { useWorkshop } from '../WorkshopContext'
 import { installLockGuard } from './lockGuard'
@@ -32,19 +33,33 @@ export function LockLayer() {
   facilitatorRef.current = isFacilitator
   const lastToast = useRef(0)
 
-  useEffect(
-    () =>
-      installLockGuard(editor, {
-        isFacilitator: () => facilitatorRef.current,
-        onRefused: () => {
-          const now = Date.now()
-          if (now - lastToast.current < TOAST_EVERY_MS) return
-          lastToast.current = now
-          addToast({ id: 'overlap-locked', severity: 'info', title: 'Locked', description: 'The facilitator locked this. Only they can move, edit or delete it.' })
-        },
-      }),
-    [editor, addToast]
-  )
+  const { undoGuards } = useBoardUi()
+
+  useEffect(() => {
+    const refused = () => {
+      const now = Date.now()
+      if (now - lastToast.current < TOAST_EVERY_MS) return
+      lastToast.current = now
+      addToast({ id: 'overlap-locked', severity: 'info', title: 'Locked', description: 'The facilitator locked this. Only they can move, edit or delete it.' })
+    }
+    const uninstall = installLockGuard(editor, { isFacilitator: () => facilitatorRef.current, onRefused: refused })
+    // Undo/redo changes come back from the doc, past the store guard above: refuse (and drop) a
+    // step that would change a shape locked now ([B16]), e.g. my move made before the lock.
+    const removeUndoGuard = undoGuards.add((ids) => {
+      if (facilitatorRef.current) return true
+      for (const id of ids) {
+        if (isLockedMeta(editor.getShape(id as TLShapeId)?.meta)) {
+          addToast({ id: 'overlap-locked', severity: 'info', title: 'Locked', description: 'That step changed a shape the facilitator has locked since, so it was skipped.' })
+          return false
+        }
+      }
+      return true
+    })
+    return () => {
+      uninstall()
+      removeUndoGuard()
+    }
+  }, [editor, addToast, undoGuards])
 
   return (
     <ShapeBadges select={isLockedShape} testId="lock-badge" className="ov-shape-badge ov-lock-badge" title="Locked by the facilitator">
