@@ -104,6 +104,26 @@ describe('[B15] baseline', () => {
     }
   })
 
+  it('[B15] records read from the baseline never share its objects; a stored object replaces the default', () => {
+    const doc = new Y.Doc()
+    writeInitialBoard(doc, schema)
+    const plain = makeGeoShape()
+    const labelled = makeGeoShape({ props: { richText: toRichText('label') } } as Partial<TLGeoShape>)
+    writeRecordsToDoc(doc, [plain, { ...plain, id: 'shape:plain2' as TLShape['id'] }, labelled])
+    const read = readRecordsFromDoc(doc).filter((r) => r.typeName === 'shape') as TLGeoShape[]
+    const [a, b] = read.filter((r) => r.id !== labelled.id)
+    expect(a!.props.richText).toEqual(plain.props.richText)
+    expect(a!.props.richText).not.toBe(b!.props.richText)
+    expect(a!.meta).not.toBe(b!.meta)
+    // Mutating one record read from the doc changes nothing in the next read.
+    ;(a!.props.richText as { content: unknown[] }).content.push({ type: 'paragraph' })
+    ;(a!.meta as Record<string, unknown>).x = 1
+    const again = readRecordsFromDoc(doc).find((r) => r.id === a!.id) as TLGeoShape
+    expect(again.props.richText).toEqual(plain.props.richText)
+    expect(again.meta).toEqual({})
+    expect(read.find((r) => r.id === labelled.id)!.props.richText).toEqual(toRichText('label'))
+  })
+
   it('[B15] a concurrent set back to the baseline and set to another value converge on the other value', () => {
     const shape = makeGeoShape({ props: { color: 'red' } })
     for (const order of [0, 1]) {

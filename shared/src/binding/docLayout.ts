@@ -50,8 +50,12 @@ interface TemplateEntry {
   /** `props`/`meta` for a prefixed key, null for a top-level field. */
   field: string | null
   key: string
+  /** The key as stored (`p.color`): a record that stores it overrides this entry. */
+  storedKey: string
   value: unknown
   isObject: boolean
+  /** `props: {}` / `meta: {}`: always copied (stored prefixed keys are written into it). */
+  isMarker: boolean
 }
 const templates = new WeakMap<Entries, TemplateEntry[]>()
 
@@ -63,7 +67,8 @@ function templateOf(entries: Entries): TemplateEntry[] {
     const sorted = [...entries].sort(([a], [b]) => Number(a.charCodeAt(1) === 46) - Number(b.charCodeAt(1) === 46))
     for (const [key, value] of sorted) {
       const field = key.charCodeAt(1) === 46 ? PREFIX_TO_FIELD[key.slice(0, 2)] ?? null : null
-      template.push({ field, key: field ? key.slice(2) : key, value, isObject: typeof value === 'object' && value !== null })
+      const isObject = typeof value === 'object' && value !== null
+      template.push({ field, key: field ? key.slice(2) : key, storedKey: key, value, isObject, isMarker: isObject && field === null && FLATTENED[key] !== undefined })
     }
     templates.set(entries, template)
   }
@@ -227,22 +232,45 @@ export function readRecord(id: string, ymap: unknown, baseline: Baseline = EMPTY
   const typeName = typeNameFromId(id)
   if (typeName === null || !(ymap instanceof Y.Map || ymap instanceof Map)) return null
   const source = ymap as EntrySource
+  // A Y.Map's live entries, read from Yjs's own key → item map: `entries()` would build an iterator
+  // and a generator per record (and `get` walks the same map). Loading a big board reads every record.
+  const live = ymap instanceof Y.Map ? (ymap as unknown as { _map: Map<string, YItemLike> })._map : null
   const record: JsonRecord = { id, typeName }
-  const base = baseline.entriesFor(typeName, source.get('type'))
+  const base = baseline.entriesFor(typeName, live ? valueOf(live.get('type')) : source.get('type'))
   if (base) {
     // The baseline first, then what is stored on top. Baseline values are shared by every record:
-    // each record gets its own copy of objects.
-    for (const { field, key, value, isObject } of templateOf(base)) {
-      const copy = isObject ? cloneJson(value) : value
+    // each record gets its own copy of an object, unless the record stores that key (the stored
+    // value replaces it below, so the shared value is only a placeholder keeping the key order).
+    for (const { field, key, storedKey, value, isObject, isMarker } of templateOf(base)) {
+      const overridden = isObject && !isMarker && (live ? valueOf(live.get(storedKey)) !== undefined : source.has(storedKey))
+      const copy = isObject && !overridden ? cloneJson(value) : value
       if (field === null) record[key] = copy
       else if (isPlainObject(record[field])) (record[field] as Record<string, unknown>)[key] = copy
       else assign(record, FLATTENED[field] + key, copy)
     }
   }
-  for (const [key, value] of source.entries()) {
-    if (!DERIVED_KEYS.has(key)) assign(record, key, value)
+  if (live) {
+    for (const [key, item] of live) {
+      if (item.deleted || DERIVED_KEYS.has(key)) continue
+      assign(record, key, item.content.getContent()[item.length - 1])
+    }
+  } else {
+    for (const [key, value] of source.entries()) {
+      if (!DERIVED_KEYS.has(key)) assign(record, key, value)
+    }
   }
   return record
+}
+
+/** What readRecord needs of a Yjs Item in a map (internal API: stable across Yjs 13). */
+interface YItemLike {
+  deleted: boolean
+  length: number
+  content: { getContent(): unknown[] }
+}
+
+function valueOf(item: YItemLike | undefined): unknown {
+  return item === undefined || item.deleted ? undefined : item.content.getContent()[item.length - 1]
 }
 
 /** A new `Y.Map` holding `record` (to be inserted into the records map). */
