@@ -171,4 +171,21 @@ describe('pending (unsaved) changes', () => {
     tick()
     expect(sent).toHaveLength(1)
   })
+
+  it('a deletion of several items stays pending until the server holds all of it', () => {
+    const { doc, tracker, deliver, syncMessage, server } = setup({ echo: false })
+    doc.getArray<number>('order').insert(0, [1, 2, 3])
+    deliver(syncMessage(SyncMessageType.Step1, Y.encodeStateVector(server)))
+    expect(tracker.getPending()).toBe(0)
+    const partial = new Y.Doc()
+    Y.applyUpdate(partial, Y.encodeStateAsUpdate(server))
+    doc.getArray<number>('order').delete(0, 2)
+    expect(tracker.getPending()).toBe(1)
+    // A server message whose delete set has only the first of the two: not saved yet.
+    partial.getArray<number>('order').delete(0, 1)
+    deliver(syncMessage(SyncMessageType.Update, Y.encodeStateAsUpdate(partial)))
+    expect(tracker.getPending()).toBe(1)
+    deliver(syncMessage(SyncMessageType.Update, Y.encodeStateAsUpdate(server)))
+    expect(tracker.getPending()).toBe(0)
+  })
 })

@@ -6,7 +6,8 @@
  * server's sync step 1 = its state vector, its step 2 = everything we lacked plus its whole
  * delete set, and every update it relays or echoes back). The server echoes an update to its
  * author only after storing it (docs/ARCHITECTURE.md), so "contained in the server's state" means
- * "saved". A local update is pending until `snapshotContainsUpdate(serverKnowledge, update)`.
+ * "saved". A local change is pending until that model covers it (`isSaved`: its clocks and its
+ * deletions, read from the transaction once, never by decoding updates again).
  *
  * Deletions do not advance a state vector, which is why the delete set is tracked too. If an echo
  * never comes (for instance offline edits pushed in our step 2 may be stored without an echo), we
@@ -46,7 +47,7 @@ export function createPendingTracker(opts: {
   const setIntervalFn = opts.setInterval ?? setInterval
   const clearIntervalFn = opts.clearInterval ?? clearInterval
 
-  let pending: Uint8Array[] = []
+  let pending: Change[] = []
   const serverSv = new Map<number, number>()
   let serverDs = Y.createDeleteSet()
   const listeners = new Set<(n: number) => void>()
@@ -58,9 +59,8 @@ export function createPendingTracker(opts: {
 
   function settle() {
     if (pending.length === 0) return
-    const known = new Y.Snapshot(serverDs, serverSv)
     const before = pending.length
-    pending = pending.filter((u) => !Y.snapshotContainsUpdate(known, u))
+    pending = pending.filter((c) => !isSaved(c, serverSv, serverDs))
     if (pending.length !== before) {
       lastProgressAt = Date.now()
       emit()
@@ -115,19 +115,22 @@ export function createPendingTracker(opts: {
   // One drag is dozens of transactions (one per animation frame). Local updates closer together
   // than `mergeWithinMs` count as one change, so "N unsaved changes" reads like user actions.
   let lastLocalAt = -Infinity
-  const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (isRemoteOrigin(origin)) return
+  // Read from the transaction, not from its encoded update: nothing is decoded per local change.
+  const onTransaction = (tr: Y.Transaction) => {
+    if (isRemoteOrigin(tr.origin)) return
+    const change = changeOfTransaction(tr)
+    if (change === null) return
     const now = Date.now()
     if (pending.length === 0) lastProgressAt = now
     if (pending.length > 0 && now - lastLocalAt < mergeWithinMs) {
-      pending[pending.length - 1] = Y.mergeUpdates([pending[pending.length - 1], update])
+      pending[pending.length - 1] = mergeChanges(pending[pending.length - 1]!, change)
     } else {
-      pending.push(update)
+      pending.push(change)
     }
     lastLocalAt = now
     emit()
   }
-  doc.on('update', onUpdate)
+  doc.on('afterTransaction', onTransaction)
 
   function requery() {
     const ws = provider.ws
@@ -145,7 +148,7 @@ export function createPendingTracker(opts: {
   return {
     getPending: () => pending.length,
     trackRestoredState() {
-      pending.push(Y.encodeStateAsUpdate(doc))
+      pending.push({ sv: Y.decodeStateVector(Y.encodeStateVector(doc)), ds: Y.createDeleteSetFromStructStore(doc.store) })
       // Normally restored before the socket opens; if the socket won the race, the server's step 2
       // went by unlearnt (nothing was pending): ask again at the next tick, not after requeryAfterMs.
       lastProgressAt = 0
@@ -158,9 +161,58 @@ export function createPendingTracker(opts: {
     },
     dispose() {
       clearIntervalFn(timer)
-      doc.off('update', onUpdate)
+      doc.off('afterTransaction', onTransaction)
       if (provider.messageHandlers[MessageType.Sync] === wrapped) provider.messageHandlers[MessageType.Sync] = original
       listeners.clear()
     },
   }
+}
+
+/**
+ * A local change as the server must come to hold it: the clocks it reached (per client) and what it
+ * deleted. It is saved once the server's state vector reaches those clocks and its delete set covers
+ * those deletions — what `Y.snapshotContainsUpdate` checks, without decoding the update each time.
+ */
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>
+
+interface Change {
+  sv: Map<number, number>
+  ds: DeleteSet
+}
+
+function changeOfTransaction(tr: Y.Transaction): Change | null {
+  const sv = new Map<number, number>()
+  for (const [client, clock] of tr.afterState) if (clock > (tr.beforeState.get(client) ?? 0)) sv.set(client, clock)
+  if (sv.size === 0 && tr.deleteSet.clients.size === 0) return null
+  return { sv, ds: tr.deleteSet }
+}
+
+function mergeChanges(a: Change, b: Change): Change {
+  const sv = new Map(a.sv)
+  for (const [client, clock] of b.sv) if ((sv.get(client) ?? 0) < clock) sv.set(client, clock)
+  return { sv, ds: Y.mergeDeleteSets([a.ds, b.ds]) }
+}
+
+function isSaved(change: Change, serverSv: Map<number, number>, serverDs: DeleteSet): boolean {
+  for (const [client, clock] of change.sv) if ((serverSv.get(client) ?? 0) < clock) return false
+  for (const [client, ranges] of change.ds.clients) {
+    const known = serverDs.clients.get(client)
+    for (const { clock, len } of ranges) if (!covers(known, clock, len)) return false
+  }
+  return true
+}
+
+/** Whether the sorted, merged ranges `known` (a merged delete set's) contain all of [clock, clock + len). */
+function covers(known: ReadonlyArray<{ clock: number; len: number }> | undefined, clock: number, len: number): boolean {
+  if (!known) return false
+  let lo = 0
+  let hi = known.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = known[mid]!
+    if (clock < r.clock) hi = mid - 1
+    else if (clock >= r.clock + r.len) lo = mid + 1
+    else return clock + len <= r.clock + r.len
+  }
+  return false
 }
