@@ -152,3 +152,42 @@ test('import into this board: a file made by tldraw 2.x lands on the open board 
   await a.page.getByTestId('quick-actions.undo').click()
   await expect.poll(async () => (await b.shapes()).map((s) => s.id).sort(), { message: 'one undo removes the import' }).toEqual([...before].sort())
 })
+
+test('a file made by tldraw 1.x is converted in the browser: as a new board and into this board', async ({ actor, board }) => {
+  const boardId = board.id
+  const a = await actor('Alice')
+  await a.openBoard(boardId)
+  const before = (await a.shapes()).length
+  const fixture = await readFile(new URL('../../server/src/snapshots/__fixtures__/tldraw-1.x.tldr', import.meta.url))
+  const importFile = async (testId: string) => {
+    if (!(await a.page.getByTestId('export-menu').isVisible())) await a.page.getByTestId('export-button').click()
+    const chooser = a.page.waitForEvent('filechooser')
+    await a.page.getByTestId(testId).click()
+    await (await chooser).setFiles({ name: 'checkout-v1.tldr', mimeType: 'application/json', buffer: fixture })
+  }
+
+  // Into this board: the fixture's five shapes (rectangle, ellipse, sticky, text, arrow) arrive.
+  await importFile('import-tldr-here')
+  await expect.poll(async () => (await a.shapes()).length, { message: 'the v1 shapes are on the board' }).toBe(before + 5)
+  const shapes = await a.shapes()
+  const texts = shapes.map((s) => s.text)
+  expect(texts).toContain('Customers abandon checkout')
+  expect(texts).toContain('Ask support for the top 3 complaints')
+  expect(texts).toContain('Problem web, drawn in tldraw 1.x')
+  expect(shapes.filter((s) => s.type === 'arrow')).toHaveLength(1)
+  const arrowBindings = await a.page.evaluate(() => {
+    const editor = (window as unknown as { __overlap: { editor: { getCurrentPageShapes(): Array<{ id: string; type: string }>; getBindingsFromShape(id: string, type: string): unknown[] } } }).__overlap.editor
+    const arrow = editor.getCurrentPageShapes().find((s) => s.type === 'arrow')!
+    return editor.getBindingsFromShape(arrow.id, 'arrow').length
+  })
+  expect(arrowBindings).toBe(2)
+  await expect(a.page.getByTestId('import-error')).toHaveCount(0)
+
+  // As a new board: the server gets the converted file and we land on the new board.
+  await importFile('import-tldr')
+  await expect(a.page).not.toHaveURL(new RegExp(`/b/${boardId}`))
+  await a.waitForEditor()
+  await a.waitSynced()
+  await expect.poll(async () => (await a.shapes()).filter((s) => s.text === 'One-page checkout').length).toBe(1)
+  expect(await a.shapes()).toHaveLength(5)
+})

@@ -9,6 +9,9 @@ import { importTldr } from '../api/snapshotsApi'
 import { navigate } from '../routes'
 import { importIntoEditor } from './importIntoEditor'
 
+/** Cheap pre-check before parsing: v1 documents carry `"pageStates"`, current files never do. */
+const looksLikeV1 = (text: string) => text.includes('"pageStates"')
+
 const nameFromFile = (fileName: string) => fileName.replace(/\.(tldr|json)$/i, '').trim().slice(0, 100) || 'Imported board'
 
 export function ImportTldrButton() {
@@ -21,12 +24,19 @@ export function ImportTldrButton() {
     if (!file) return
     setState({ kind: 'busy' })
     try {
+      let text = await file.text()
+      // tldraw 1.x files are converted here first (v1File.ts); everything else goes as it is.
+      if (looksLikeV1(text)) {
+        const { isV1File, v1FileToTldr } = await import('./v1File')
+        const json: unknown = JSON.parse(text)
+        if (isV1File(json)) text = await v1FileToTldr(json)
+      }
       if (target.current === 'here') {
-        await importIntoEditor(editor, await file.text())
+        await importIntoEditor(editor, text)
         setState({ kind: 'idle' })
         return
       }
-      const board = await importTldr(file, nameFromFile(file.name))
+      const board = await importTldr(new File([text], file.name, { type: 'application/json' }), nameFromFile(file.name))
       setState({ kind: 'idle' })
       // importTldr remembered the new board's links and facilitator token; BoardPage puts it in the URL.
       navigate(`/b/${encodeURIComponent(board.id)}`)

@@ -316,6 +316,7 @@ describe('export and import', () => {
     ['broken-not-tldr.tldr', 400, 'not_tldr'],
     ['broken-invalid-record.tldr', 400, 'invalid_records'],
     ['broken-future-schema.tldr', 400, 'newer_tldraw'],
+    ['tldraw-1.x.tldr', 400, 'tldraw_v1'],
   ] as const) {
     it(`[SN8] refuses ${file} with ${status} ${error} and creates nothing`, async () => {
       const before = createdBoards
@@ -325,6 +326,7 @@ describe('export and import', () => {
       expect(body.error).toBe(error)
       expect(body.message.length).toBeGreaterThan(10)
       if (error === 'newer_tldraw') expect(body.message).toMatch(/made by a newer tldraw/)
+      if (error === 'tldraw_v1') expect(body.message).toMatch(/tldraw 1\.x.*Import/)
       if (error === 'invalid_records') expect(body.message).toMatch(/shape:/)
       expect(createdBoards).toBe(before)
     })

@@ -28,6 +28,7 @@ describe('parseTldrawFile [SN8]', () => {
   it.each([
     ['an array', [], 'not_tldr'],
     ['a file format from the future', file([], { tldrawFileFormatVersion: 2 }), 'newer_tldraw'],
+    ['a tldraw 1.x document', { name: 'old', document: { id: 'doc', version: 15.5, pages: { page: { shapes: {} } }, pageStates: {} } }, 'tldraw_v1'],
     ['records that are not an array', file([], { records: {} }), 'not_tldr'],
     ['no schema', file([], { schema: null }), 'not_tldr'],
     ['an unknown record type', file([{ id: 'widget:1', typeName: 'widget' }]), 'invalid_records'],

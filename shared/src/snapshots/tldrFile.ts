@@ -25,7 +25,7 @@ export interface TldrawFileJson {
   records: TLRecord[]
 }
 
-export type TldrawFileError = 'not_tldr' | 'newer_tldraw' | 'migration_failed' | 'invalid_records'
+export type TldrawFileError = 'not_tldr' | 'tldraw_v1' | 'newer_tldraw' | 'migration_failed' | 'invalid_records'
 
 export type ParsedTldrawFile =
   | { ok: true; records: TLRecord[]; schemaWas: 'same' | 'older'; droppedSessionRecords: number }
@@ -62,6 +62,9 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
   } else if (isObject(input) && isObject(input.document) && isObject(input.document.store)) {
     fileSchema = input.document.schema
     rawRecords = Object.values(input.document.store)
+  } else if (isObject(input) && isObject(input.document) && typeof input.document.version === 'number' && isObject(input.document.pages)) {
+    // Converting one takes a tldraw editor (a browser): the app's Import does it before uploading.
+    return fail('tldraw_v1', 'this file was made by tldraw 1.x (before 2.0); import it from an open board (Export → Import .tldr…), which converts it')
   } else {
     return fail('not_tldr', 'not a tldraw file: expected { tldrawFileFormatVersion, schema, records } or { document: { store, schema } }')
   }
