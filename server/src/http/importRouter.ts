@@ -14,6 +14,7 @@ import type { Logger } from '../log.js'
 import { sendError } from './errors.js'
 import type { AccessService } from '../access/accessService.js'
 import { newBoardLinks } from './boardsRouter.js'
+import { extractInlineImages } from './inlineImages.js'
 
 export const DEFAULT_IMPORT_NAME = 'Imported board'
 
@@ -54,22 +55,29 @@ export function importRouter({ storage, access, schema, log, publicUrl, now, max
       sendError(res, 400, parsed.error, parsed.message)
       return
     }
+    const id = generateBoardId()
+    // Images the file carries inline (tldraw.com) become the board's assets, referenced by URL.
+    const inline = extractInlineImages(parsed.records, id, maxUploadBytes)
+    if (!inline.ok) {
+      sendError(res, inline.status, inline.error, inline.message)
+      return
+    }
     const doc = new Y.Doc()
     let initialUpdate: Uint8Array
     try {
       doc.transact(() => {
-        writeRecordsToDoc(doc, parsed.records)
+        writeRecordsToDoc(doc, inline.records)
         writeDocSchema(doc, schema.serialize())
       })
       initialUpdate = Y.encodeStateAsUpdate(doc)
     } finally {
       doc.destroy()
     }
-    const id = generateBoardId()
     const { links, hashes } = newBoardLinks(access, publicUrl(), id)
     await storage.createBoard({ id, name, createdAt: now() }, initialUpdate, hashes)
+    for (const image of inline.images) await storage.putAsset(id, image.assetId, { contentType: image.contentType, bytes: image.bytes })
     const shapes = parsed.records.filter((r) => r.typeName === 'shape').length
-    log.info('board imported', { boardId: id, shapes, schemaWas: parsed.schemaWas, dropped: parsed.droppedSessionRecords })
+    log.info('board imported', { boardId: id, shapes, images: inline.images.length, schemaWas: parsed.schemaWas, dropped: parsed.droppedSessionRecords })
     res.status(201).json({ id, url: links.facilitator, links, shapes, migrated: parsed.schemaWas === 'older' })
   })
 

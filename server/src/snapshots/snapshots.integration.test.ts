@@ -339,4 +339,49 @@ describe('export and import', () => {
     expect((await postRaw('/api/boards/import', big)).status).toBe(413)
     expect(createdBoards).toBe(0)
   })
+
+  describe('[SN12] images a file carries inline (tldraw.com) become the board\'s assets', () => {
+    // A 1×1 PNG.
+    const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    const fileWithImage = (src: string) => {
+      const schema = createTLSchema()
+      const asset = {
+        id: 'asset:photo',
+        typeName: 'asset',
+        type: 'image',
+        props: { name: 'photo.png', src, w: 1, h: 1, mimeType: 'image/png', isAnimated: false },
+        meta: {},
+      }
+      const image = {
+        ...makeGeoShape(),
+        id: 'shape:photo',
+        type: 'image',
+        props: { w: 100, h: 100, assetId: 'asset:photo', playing: true, url: '', crop: null, flipX: false, flipY: false, altText: '' },
+      }
+      return JSON.stringify({ tldrawFileFormatVersion: 1, schema: schema.serialize(), records: [asset, image] })
+    }
+
+    it('stores the bytes with the board and puts the asset URL in the doc', async () => {
+      const res = await postRaw('/api/boards/import', fileWithImage(`data:image/png;base64,${PNG.toString('base64')}`))
+      expect(res.status).toBe(201)
+      const { id } = (await res.json()) as { id: string }
+      const c = await client(id)
+      const asset = readRecordsFromDoc(c.doc).find((r) => r.typeName === 'asset') as unknown as { props: { src: string } }
+      expect(asset.props.src).toMatch(new RegExp(`^/api/boards/${id}/assets/[A-Za-z0-9_-]{22}$`))
+      const served = await fetch(`${srv.url}${asset.props.src}`)
+      expect(served.headers.get('content-type')).toBe('image/png')
+      expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
+    })
+
+    it.each([
+      ['a data: URL that is not an image', 'data:text/html;base64,PGgxPmhpPC9oMT4=', 415],
+      ['an image over MAX_UPLOAD_BYTES', `data:image/png;base64,${Buffer.alloc(300_000).toString('base64')}`, 413],
+    ])('refuses %s and creates nothing', async (_what, src, status) => {
+      const before = createdBoards
+      const res = await postRaw('/api/boards/import', fileWithImage(src))
+      // (A body over the limit is refused as a whole, before the image is looked at: 413 either way.)
+      expect(res.status).toBe(status)
+      expect(createdBoards).toBe(before)
+    })
+  })
 })
