@@ -15,7 +15,7 @@ import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { createUndoGuards } from './undoGuards'
 import { useBoardConnection } from './useBoardConnection'
-import { fitContentOnOpen } from './fitOnOpen'
+import { BOARD_CHROME, FACILITATOR_CHROME, fitContentOnOpen } from './fitOnOpen'
 import type { BoardConnection } from './boardConnection'
 import { exposeTestHooks } from './testHooks'
 import { isNewEmptyBoard } from '../templates/newBoardFlag'
@@ -163,7 +163,9 @@ export function BoardEditor({
   }, [editor, session, state.phase])
 
   useEffect(() => {
-    if (editor) fitContentOnOpen(editor)
+    // Once, when the editor appears (not again if the role changes later).
+    if (editor) fitContentOnOpen(editor, role === 'facilitator' ? FACILITATOR_CHROME : BOARD_CHROME)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor])
 
   useEffect(() => {

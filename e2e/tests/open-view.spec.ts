@@ -1,0 +1,55 @@
+/**
+ * A board opens with its content in view and clear of the board's own chrome: content drawn at the
+ * top-left corner of the page (where an imported file or a board made elsewhere often starts) is not
+ * left under the top bar or the facilitator's column.
+ */
+import type { OverlapWindow } from '../fixtures/overlapWindow.js'
+import { expect, test } from '../fixtures/test.js'
+
+type Rect = { left: number; top: number; right: number; bottom: number }
+const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+
+test('opening a board puts its content in view, clear of the top bar and the Facilitate column', async ({ actor, board }) => {
+  const fay = await actor('Fay')
+  await fay.openBoard(board.id, 'facilitator')
+  // Three tall cards, 1,100 × 600 together: they fit the 1280 × 800 canvas, but centred on it (or at
+  // the origin) part of them lies under the top bar or the Facilitate column.
+  await fay.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor as unknown as { createShapes(s: unknown[]): void }
+    editor.createShapes([0, 1, 2].map((i) => ({ type: 'geo', x: i * 400, y: 0, props: { w: 300, h: 600 } })))
+  })
+  await fay.waitSynced()
+
+  await fay.page.reload()
+  await fay.waitForEditor()
+  await fay.waitSynced()
+  const { shapes, chrome } = await fay.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor as unknown as {
+      getCurrentPageShapes(): Array<{ id: string }>
+      getShapePageBounds(id: string): { minX: number; minY: number; maxX: number; maxY: number }
+      pageToScreen(p: { x: number; y: number }): { x: number; y: number }
+    }
+    const rect = (el: Element | null) => {
+      const r = el!.getBoundingClientRect()
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+    }
+    return {
+      shapes: editor.getCurrentPageShapes().map((s) => {
+        const b = editor.getShapePageBounds(s.id)
+        const tl = editor.pageToScreen({ x: b.minX, y: b.minY })
+        const br = editor.pageToScreen({ x: b.maxX, y: b.maxY })
+        return { left: tl.x, top: tl.y, right: br.x, bottom: br.y }
+      }),
+      chrome: [rect(document.querySelector('.ov-facilitator-bar')), rect(document.querySelector('.ov-top-panel'))],
+    }
+  })
+  expect(shapes).toHaveLength(3)
+  const viewport = fay.page.viewportSize()!
+  for (const s of shapes) {
+    expect(s.left).toBeGreaterThanOrEqual(0)
+    expect(s.top).toBeGreaterThanOrEqual(0)
+    expect(s.right).toBeLessThanOrEqual(viewport.width)
+    expect(s.bottom).toBeLessThanOrEqual(viewport.height)
+    for (const c of chrome) expect(overlaps(s, c), `a card at ${JSON.stringify(s)} is under ${JSON.stringify(c)}`).toBe(false)
+  }
+})
