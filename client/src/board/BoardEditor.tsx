@@ -117,6 +117,14 @@ export function BoardEditor({
   }, [])
   const { session, state } = useBoardConnection(boardId, identity, onAssetError, viewOnly, connection)
   const [editor, setEditor] = useState<Editor | null>(null)
+  // The camera is placed in tldraw's onMount, so that the first frame of the board already has it
+  // (an effect after mount moved it once the shapes were on screen).
+  const roleRef = useRef(role)
+  roleRef.current = role
+  const onMount = useCallback((e: Editor) => {
+    fitContentOnOpen(e, roleRef.current === 'facilitator' ? FACILITATOR_CHROME : BOARD_CHROME)
+    setEditor(e)
+  }, [])
   // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
   const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id })
 
@@ -162,11 +170,7 @@ export function BoardEditor({
     }
   }, [editor, session, state.phase])
 
-  useEffect(() => {
-    // Once, when the editor appears (not again if the role changes later).
-    if (editor) fitContentOnOpen(editor, role === 'facilitator' ? FACILITATOR_CHROME : BOARD_CHROME)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor])
+
 
   useEffect(() => {
     // A viewer's editor is read-only [A5] (the server drops its writes anyway).
@@ -219,7 +223,7 @@ export function BoardEditor({
                   maxAssetSize={config.maxUploadBytes}
                   acceptedImageMimeTypes={ALLOWED_ASSET_CONTENT_TYPES}
                   acceptedVideoMimeTypes={NO_VIDEO}
-                  onMount={setEditor}
+                  onMount={onMount}
                   shapeUtils={shapeUtils}
                   getShapeVisibility={draftVisibility.getShapeVisibility}
                 />
