@@ -233,12 +233,14 @@ export class Room {
   }
 
   /**
-   * Sends an applied update to the author (its "saved" acknowledgement) and to every connection
-   * that has been sent the board's state [S15]. One that has not yet will get this update inside
-   * its step 2, which is encoded from the doc this update is already applied to.
+   * Sends an applied update to every connection that has been sent the board's state [S15], and to
+   * the author (its "saved" acknowledgement) last: the others are waiting to see it, the author only
+   * for the acknowledgement. A connection without the state yet gets this update inside its step 2,
+   * which is encoded from the doc this update is already applied to.
    */
   private relay(frame: Uint8Array, author: Connection | null): void {
-    for (const conn of this.connections) if (conn.stateSent || conn === author) conn.socket.send(frame)
+    for (const conn of this.connections) if (conn.stateSent && conn !== author) conn.socket.send(frame)
+    if (author && this.connections.has(author)) author.socket.send(frame)
   }
 
   private closeConnection(conn: Connection, code: CloseCode): void {

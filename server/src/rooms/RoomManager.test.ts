@@ -171,4 +171,27 @@ describe('RoomManager', () => {
     expect(doc.getMap('m').toJSON()).toEqual({ first: 1, second: 2 })
     expect(doc.store.pendingStructs).toBeNull()
   })
+
+  it('[S6] the others get an update before its author gets the echo', async () => {
+    const { release, id, rooms } = await setup()
+    release()
+    const order: string[] = []
+    const socketOf = (name: string) => {
+      const s = fakeSocket()
+      return { ...s, socket: { ...s.socket, send: (f: Uint8Array) => (f[0] === 0 && f[1] === 2 ? order.push(name) : 0, s.socket.send(f)) } }
+    }
+    const author = socketOf('author')
+    const other = socketOf('other')
+    const ha = rooms.connect(id, author.socket, 'author', EDIT)
+    const ho = rooms.connect(id, other.socket, 'other', EDIT)
+    ha.receive(encodeSyncStep1(new Y.Doc()))
+    ho.receive(encodeSyncStep1(new Y.Doc()))
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (u: Uint8Array) => updates.push(u))
+    writer.getMap('m').set('k', 1)
+    ha.receive(encodeUpdate(updates[0]!))
+    await waitUntil(() => order.length === 2)
+    expect(order).toEqual(['other', 'author'])
+  })
 })
