@@ -148,7 +148,9 @@ export function createPendingTracker(opts: {
   return {
     getPending: () => pending.length,
     trackRestoredState() {
-      pending.push({ sv: Y.decodeStateVector(Y.encodeStateVector(doc)), ds: Y.createDeleteSetFromStructStore(doc.store) })
+      // Everything the doc holds: its state vector and delete set, as Yjs's own snapshot has them.
+      const { sv, ds } = Y.snapshot(doc)
+      pending.push({ sv, ds })
       // Normally restored before the socket opens; if the socket won the race, the server's step 2
       // went by unlearnt (nothing was pending): ask again at the next tick, not after requeryAfterMs.
       lastProgressAt = 0
@@ -173,7 +175,7 @@ export function createPendingTracker(opts: {
  * deleted. It is saved once the server's state vector reaches those clocks and its delete set covers
  * those deletions — what `Y.snapshotContainsUpdate` checks, without decoding the update each time.
  */
-type DeleteSet = ReturnType<typeof Y.createDeleteSet>
+type DeleteSet = Y.Snapshot['ds']
 
 interface Change {
   sv: Map<number, number>
