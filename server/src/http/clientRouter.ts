@@ -1,6 +1,10 @@
 /**
- * The browser side: `/config.js` (run-time settings, so a licence key needs no rebuild), the
- * built client's files, and the SPA fallback (`/` and `/b/*` → index.html).
+ * The browser side: run-time settings (so a licence key needs no rebuild), the built client's
+ * files, and the SPA fallback (`/` and `/b/*` → index.html).
+ *
+ * The settings are written into the page itself, in place of its `<script src="/config.js">` tag:
+ * that tag blocked the parser for a round trip (≈60 ms of a board's first paint, issue 2).
+ * `/config.js` still answers, for `vite` dev, whose index.html keeps the tag.
  *
  * The dist folder is checked per request, not at start, so building the client while the server
  * runs just works; until then the page says how to build it instead of a bare 404.
@@ -8,6 +12,9 @@
 import express, { Router } from 'express'
 import fs from 'node:fs'
 import path from 'node:path'
+
+/** The tag index.html loads the settings with; replaced by the settings themselves. */
+const CONFIG_SCRIPT_TAG = '<script src="/config.js"></script>'
 
 export interface ClientRouterDeps {
   clientDist: string
@@ -43,13 +50,28 @@ export function clientRouter({ clientDist, tldrawLicenseKey, publicUrl, maxUploa
     })
   )
 
+  // index.html as built, re-read when a rebuild changes it.
+  let template: { mtimeMs: number; html: string } | null = null
+  const readTemplate = (): string | null => {
+    let mtimeMs: number
+    try {
+      mtimeMs = fs.statSync(indexHtml).mtimeMs
+    } catch {
+      return null
+    }
+    if (template?.mtimeMs !== mtimeMs) template = { mtimeMs, html: fs.readFileSync(indexHtml, 'utf8') }
+    return template.html
+  }
+
   router.get(['/', '/b/*splat'], (_req, res) => {
-    if (!fs.existsSync(indexHtml)) {
+    const html = readTemplate()
+    if (html === null) {
       res.status(503).type('text/plain').send('client not built: run pnpm build\n')
       return
     }
+    // The settings change only with a restart, but the page is small: no caching, like /config.js.
     res.setHeader('Cache-Control', 'no-cache')
-    res.sendFile(indexHtml)
+    res.type('html').send(html.replace(CONFIG_SCRIPT_TAG, () => `<script>${configJs()}</script>`))
   })
 
   return router

@@ -150,6 +150,15 @@ describe('health, config and the client', () => {
         expect(res.status).toBe(200)
         expect(await res.text()).toContain('<title>Overlap</title>')
       }
+      // [S33] the page carries the settings inline, in place of its /config.js tag (one round trip less).
+      fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><script src="/config.js"></script><title>Overlap</title>')
+      const page = await (await fetch(`${other.url}/b/${generateBoardId()}`)).text()
+      expect(page).not.toContain('src="/config.js"')
+      const inline = /<script>([^<]*)<\/script>/.exec(page)
+      expect(inline).not.toBeNull()
+      const window: { __OVERLAP_CONFIG__?: { maxUploadBytes?: unknown } } = {}
+      new Function('window', inline![1]!)(window)
+      expect(typeof window.__OVERLAP_CONFIG__?.maxUploadBytes).toBe('number')
       const js = await fetch(`${other.url}/assets/app-abc123.js`)
       expect(js.headers.get('cache-control')).toContain('immutable')
       expect((await fetch(`${other.url}/api/nothing`)).status).toBe(404)
