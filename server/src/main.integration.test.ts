@@ -163,14 +163,14 @@ describe('the server process', () => {
     const voteId = ((await started.json()) as { workshop: { vote: { id: string } } }).workshop.vote.id
     const ballots = `/api/boards/${boardId}/votes/${voteId}/ballots`
     for (const cardId of ['shape:a', 'shape:a', 'shape:b']) {
-      expect((await post(first.url, ballots, { voterId: 'v1', name: 'V', side: 'product', cardId, delta: 1 }, t.edit)).status).toBe(200)
+      expect((await post(first.url, ballots, { voterKey: 'v1-secret-voter-key-0123456789', name: 'V', side: 'product', cardId, delta: 1 }, t.edit)).status).toBe(200)
     }
     // Every 200 above was durable: kill at once, no graceful shutdown.
     first.proc.kill('SIGKILL')
     expect((await first.exited).signal).toBe('SIGKILL')
 
     const second = await spawnServer({ DATA_DIR: dataDir })
-    const mine = await fetch(`${second.url}${ballots}?voterId=v1&token=${t.edit}`)
+    const mine = await fetch(`${second.url}${ballots}?voterKey=v1-secret-voter-key-0123456789&token=${t.edit}`)
     expect(await mine.json()).toEqual({ voteId, mine: { 'shape:a': 2, 'shape:b': 1 }, left: 0 })
     const ended = await post(second.url, `/api/boards/${boardId}/workshop`, { type: 'vote.end' }, t.facilitator)
     const results = ((await ended.json()) as { workshop: { vote: { results: Array<{ cardId: string; total: number }> } } }).workshop.vote.results

@@ -17,7 +17,7 @@ export interface WorkshopApi {
   /** Sends one facilitator action; rejects with ApiError (e.g. 409 "no vote is open"). */
   act(action: WorkshopAction): Promise<void>
   castBallot(voteId: string, ballot: BallotRequest): Promise<MyBallots>
-  myBallots(voteId: string, voterId: string): Promise<MyBallots>
+  myBallots(voteId: string, voterKey: string): Promise<MyBallots>
 }
 
 function parseMyBallots(raw: unknown, voteId: string): MyBallots {
@@ -50,8 +50,8 @@ export function createWorkshopApi(boardId: string, fetchImpl: typeof fetch): Wor
       if (!res.ok) throw await errorFrom(res)
       return parseMyBallots(await res.json(), voteId)
     },
-    async myBallots(voteId, voterId) {
-      const res = await fetchImpl(`${base}/votes/${encodeURIComponent(voteId)}/ballots?voterId=${encodeURIComponent(voterId)}`)
+    async myBallots(voteId, voterKey) {
+      const res = await fetchImpl(`${base}/votes/${encodeURIComponent(voteId)}/ballots?voterKey=${encodeURIComponent(voterKey)}`)
       if (!res.ok) throw await errorFrom(res)
       return parseMyBallots(await res.json(), voteId)
     },

@@ -78,6 +78,9 @@ export interface StoredVote {
   status: 'open' | 'ended' | 'cancelled'
 }
 
+/** A ballot as stored: the request, with the voter's key replaced by its hash (`voterIdOf`). */
+export type BallotCast = Omit<BallotRequest, 'voterKey'> & { voterId: string }
+
 /** One voter's votes on one card (count ≥ 1), with the name and side they last voted under. */
 export interface StoredBallot {
   voterId: string
@@ -153,7 +156,7 @@ export interface BoardStorage {
    * Adds or removes one vote of one voter, checking the rules (`decideBallot`) and writing in ONE
    * transaction, so concurrent requests cannot over-spend. Durable when it resolves.
    */
-  castBallot(boardId: BoardId, voteId: string, req: BallotRequest): Promise<CastResult>
+  castBallot(boardId: BoardId, voteId: string, req: BallotCast): Promise<CastResult>
   /** One voter's ballots, or null for an unknown vote. */
   voterBallots(boardId: BoardId, voteId: string, voterId: string): Promise<VoterBallots | null>
   /** Resolves if the backend answers (readiness probe). */

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as Y from 'yjs'
-import { ROLES, parseSide, type BallotRequest, type BoardId, type VoteConfig } from '@overlap/shared'
+import { ROLES, parseSide, type BoardId, type VoteConfig } from '@overlap/shared'
 import {
   BoardExistsError,
   UnknownBoardError,
@@ -27,6 +27,7 @@ import {
   type CastResult,
   type StoredBallot,
   type StoredVote,
+  type BallotCast,
 } from './BoardStorage.js'
 import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
 import { decideBallot, type VoterBallots } from '../workshop/ballotRules.js'
@@ -343,7 +344,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
 
   // IMMEDIATE: the write lock is taken before the read, so two servers (or connections) on one file
   // cannot both read "one vote left" and both spend it.
-  const castTx = db.transaction((boardId: BoardId, voteId: string, req: BallotRequest): CastResult => {
+  const castTx = db.transaction((boardId: BoardId, voteId: string, req: BallotCast): CastResult => {
     const row = q.getVote.get(boardId, voteId)
     if (!row) return { kind: 'unknown-vote' }
     if (row.status !== 'open') return { kind: 'closed' }

@@ -30,6 +30,7 @@ import {
 } from '../testing/harness.js'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../rooms/messages.js'
 import { createLogger } from '../log.js'
+import { voterIdOf } from './voterId.js'
 
 let srv: TestServer
 let clients: TestClient[]
@@ -190,8 +191,11 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
       props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
     }) as unknown as TLRecord
   const ballotsUrl = (voteId: string) => `/api/boards/${boardId}/votes/${voteId}/ballots`
-  const cast = (voteId: string, voterId: string, cardId: string, delta: 1 | -1 = 1, side: string | null = 'product', token = tokens.edit) =>
-    post(ballotsUrl(voteId), { voterId, name: `Name ${voterId}`, side, cardId, delta }, token)
+  // A voter's secret key (≥ 22 characters); the name says whose.
+  const keyOf = (voter: string) => `${voter}-secret-voter-key-0123456789`
+  const cast = (voteId: string, voter: string, cardId: string, delta: 1 | -1 = 1, side: string | null = 'product', token = tokens.edit) =>
+    post(ballotsUrl(voteId), { voterKey: keyOf(voter), name: `Name ${voter}`, side, cardId, delta }, token)
+  const mineUrl = (voteId: string, voter: string, token: string) => `${srv.url}${ballotsUrl(voteId)}?voterKey=${keyOf(voter)}&token=${token}`
   const castOk = async (...args: Parameters<typeof cast>) => {
     const res = await cast(...args)
     expect(res.status).toBe(200)
@@ -233,10 +237,10 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
     await castOk(voteId, 'carol', 'shape:c1', 1, null)
     // Viewers don't vote, nor read ballots; a bad body is 400; an unknown vote 404.
     expect((await cast(voteId, 'vic', 'shape:c1', 1, null, tokens.view)).status).toBe(403)
-    expect((await fetch(`${srv.url}${ballotsUrl(voteId)}?voterId=alice&token=${tokens.view}`)).status).toBe(403)
-    expect((await post(ballotsUrl(voteId), { voterId: 'x', cardId: 'shape:c1', delta: 2 }, tokens.edit)).status).toBe(400)
+    expect((await fetch(mineUrl(voteId, 'alice', tokens.view))).status).toBe(403)
+    expect((await post(ballotsUrl(voteId), { voterKey: keyOf('x'), cardId: 'shape:c1', delta: 2 }, tokens.edit)).status).toBe(400)
     expect((await cast('unknownvote', 'alice', 'shape:c1')).status).toBe(404)
-    const mine = await fetch(`${srv.url}${ballotsUrl(voteId)}?voterId=alice&token=${tokens.edit}`)
+    const mine = await fetch(mineUrl(voteId, 'alice', tokens.edit))
     expect(await mine.json()).toEqual({ voteId, mine: { 'shape:c2': 1, 'shape:c3': 1 }, left: 1 })
 
     // While open, no ballot data anywhere in the doc: not on the server, not in a participant's copy.
@@ -278,11 +282,31 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
     ])
   })
 
+  it('[WS6] only the holder of a voter key reads or takes back its votes; storage keeps a hash, not the key', async () => {
+    const voteId = await startVote({ votesPerPerson: 2, onePerCard: false, anonymous: false })
+    await castOk(voteId, 'alice', 'shape:c1')
+    // Someone else, with an edit link and anything public about Alice, sees none of her votes…
+    expect(await (await fetch(mineUrl(voteId, 'mallory', tokens.edit))).json()).toEqual({ voteId, mine: {}, left: 2 })
+    // …and cannot take one back.
+    const takeBack = await cast(voteId, 'mallory', 'shape:c1', -1)
+    expect(takeBack.status).toBe(422)
+    expect(((await takeBack.json()) as { error: string }).error).toBe('nothing_to_remove')
+    expect(await (await fetch(mineUrl(voteId, 'alice', tokens.edit))).json()).toEqual({ voteId, mine: { 'shape:c1': 1 }, left: 1 })
+    // A short key (not a secret) or none is refused.
+    const short = await fetch(`${srv.url}${ballotsUrl(voteId)}?voterKey=${'k'.repeat(21)}&token=${tokens.edit}`)
+    expect(short.status).toBe(400)
+    expect(((await short.json()) as { error: string }).error).toBe('invalid_voter_key')
+    expect((await fetch(`${srv.url}${ballotsUrl(voteId)}?token=${tokens.edit}`)).status).toBe(400)
+    expect((await post(ballotsUrl(voteId), { name: 'A', cardId: 'shape:c1', delta: 1 }, tokens.edit)).status).toBe(400)
+    expect(await srv.storage.voterBallots(boardId, voteId, voterIdOf(keyOf('alice')))).toEqual({ 'shape:c1': 1 })
+    expect(await srv.storage.voterBallots(boardId, voteId, keyOf('alice'))).toEqual({})
+  })
+
   it('[WS6] concurrent ballots of one voter cannot over-spend', async () => {
     const voteId = await startVote({ votesPerPerson: 2, onePerCard: false, anonymous: true })
     const all = await Promise.all(Array.from({ length: 8 }, (_, i) => cast(voteId, 'eve', cards[i % 3]!)))
     expect(all.map((r) => r.status).sort()).toEqual([200, 200, 422, 422, 422, 422, 422, 422])
-    const mine = (await (await fetch(`${srv.url}${ballotsUrl(voteId)}?voterId=eve&token=${tokens.edit}`)).json()) as MyBallots
+    const mine = (await (await fetch(mineUrl(voteId, 'eve', tokens.edit))).json()) as MyBallots
     expect(mine.left).toBe(0)
     expect(Object.values(mine.mine).reduce((a, b) => a + b, 0)).toBe(2)
   })
@@ -304,7 +328,7 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
     await castOk(voteId, 'bob', 'shape:c2', 1, 'design')
     await srv.stop()
     srv = await startTestServer({ dataDir: srv.dataDir })
-    const mine = await fetch(`${srv.url}${ballotsUrl(voteId)}?voterId=alice&token=${tokens.edit}`)
+    const mine = await fetch(mineUrl(voteId, 'alice', tokens.edit))
     expect(await mine.json()).toEqual({ voteId, mine: { 'shape:c1': 2 }, left: 0 })
     expect((await cast(voteId, 'alice', 'shape:c2')).status).toBe(422)
     const ended = (await actOk({ type: 'vote.end' })).vote as EndedVote

@@ -2,11 +2,13 @@
  * Workshop HTTP routes (behind the board access gate, which checks the role first):
  * - `POST /api/boards/:id/workshop` (facilitator) — one `WorkshopAction` → `{ workshop }` ([WS3])
  * - `POST /api/boards/:id/votes/:voteId/ballots` (edit, facilitator) — one `BallotRequest` → `MyBallots`
- * - `GET  /api/boards/:id/votes/:voteId/ballots?voterId=` (edit, facilitator) → `MyBallots` ([WS6])
+ * - `GET  /api/boards/:id/votes/:voteId/ballots?voterKey=` (edit, facilitator) → `MyBallots` ([WS6])
+ * The voter key never reaches storage: ballots are kept under its hash (`voterIdOf`).
  */
 import express, { Router, type Request, type Response } from 'express'
-import { parseBallotRequest, parseBoardId, parseVoterId, parseWorkshopAction, type BoardId } from '@overlap/shared'
+import { VOTER_KEY_RULE, parseBallotRequest, parseBoardId, parseVoterKey, parseWorkshopAction, type BoardId } from '@overlap/shared'
 import { sendError } from '../http/errors.js'
+import { voterIdOf } from './voterId.js'
 import type { WorkshopRefusal, WorkshopService } from './workshopService.js'
 
 const VOTE_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -47,7 +49,8 @@ export function workshopRouter({ workshop }: { workshop: WorkshopService }): Rou
     if (voteId === null) return
     const ballot = parseBallotRequest(req.body)
     if (!ballot.ok) return void sendError(res, 400, 'invalid_ballot', ballot.error)
-    const result = await workshop.cast(id, voteId, ballot.value)
+    const { voterKey, ...cast } = ballot.value
+    const result = await workshop.cast(id, voteId, { ...cast, voterId: voterIdOf(voterKey) })
     if (!result.ok) return void refuse(res, result)
     res.setHeader('Cache-Control', 'no-store')
     res.json(result.ballots)
@@ -58,9 +61,9 @@ export function workshopRouter({ workshop }: { workshop: WorkshopService }): Rou
     if (id === null) return
     const voteId = voteOf(req, res)
     if (voteId === null) return
-    const voterId = parseVoterId(req.query.voterId)
-    if (voterId === null) return void sendError(res, 400, 'invalid_voter_id', 'voterId must be 1–64 characters of A–Z, a–z, 0–9, - and _')
-    const result = await workshop.mine(id, voteId, voterId)
+    const voterKey = parseVoterKey(req.query.voterKey)
+    if (voterKey === null) return void sendError(res, 400, 'invalid_voter_key', VOTER_KEY_RULE)
+    const result = await workshop.mine(id, voteId, voterIdOf(voterKey))
     if (!result.ok) return void refuse(res, result)
     res.setHeader('Cache-Control', 'no-store')
     res.json(result.ballots)

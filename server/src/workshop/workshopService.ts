@@ -12,7 +12,6 @@
 import crypto from 'node:crypto'
 import {
   readWorkshop,
-  type BallotRequest,
   type BoardId,
   type MyBallots,
   type OpenVote,
@@ -21,7 +20,7 @@ import {
 } from '@overlap/shared'
 import type { Clock } from '../clock.js'
 import type { Logger } from '../log.js'
-import type { BoardStorage } from '../storage/BoardStorage.js'
+import type { BallotCast, BoardStorage } from '../storage/BoardStorage.js'
 import type { RoomManager } from '../rooms/RoomManager.js'
 import type { Room } from '../rooms/Room.js'
 import { applyTimerAction, type TimerAction } from './timerActions.js'
@@ -43,7 +42,7 @@ export type BallotResult = { ok: true; ballots: MyBallots } | WorkshopRefusal
 
 export interface WorkshopService {
   apply(boardId: BoardId, action: WorkshopAction): Promise<ActionResult>
-  cast(boardId: BoardId, voteId: string, req: BallotRequest): Promise<BallotResult>
+  cast(boardId: BoardId, voteId: string, req: BallotCast): Promise<BallotResult>
   mine(boardId: BoardId, voteId: string, voterId: string): Promise<BallotResult>
 }
 

@@ -9,7 +9,8 @@ import { atom, type Atom } from 'tldraw'
 import type { WorkshopApi } from '../workshopApi'
 
 export interface Voter {
-  voterId: string
+  /** This browser's secret voter key (identity/voterKey.ts), not the public identity id [WS6]. */
+  voterKey: string
   name: string
   side: BallotRequest['side']
 }
@@ -49,7 +50,7 @@ export function createBallots(api: Pick<WorkshopApi, 'castBallot' | 'myBallots'>
       if (voteId === null) return { ok: true }
       return enqueue(async () => {
         try {
-          accept(await api.myBallots(voteId, voter().voterId))
+          accept(await api.myBallots(voteId, voter().voterKey))
           return { ok: true } as const
         } catch (err) {
           return { ok: false, error: message(err) } as const
@@ -61,7 +62,7 @@ export function createBallots(api: Pick<WorkshopApi, 'castBallot' | 'myBallots'>
         if (voteId !== current) return { ok: false, error: 'This vote is no longer open' } as const
         try {
           const v = voter()
-          accept(await api.castBallot(voteId, { voterId: v.voterId, name: v.name, side: v.side, cardId, delta }))
+          accept(await api.castBallot(voteId, { voterKey: v.voterKey, name: v.name, side: v.side, cardId, delta }))
           return { ok: true } as const
         } catch (err) {
           return { ok: false, error: message(err) } as const

@@ -161,8 +161,8 @@ describe('ballots', () => {
       log,
       pending,
       api: {
-        async myBallots(voteId: string, voterId: string): Promise<MyBallots> {
-          log.push(`get ${voteId} ${voterId}`)
+        async myBallots(voteId: string, voterKey: string): Promise<MyBallots> {
+          log.push(`get ${voteId} ${voterKey}`)
           return { voteId, mine: { ...mine }, left }
         },
         castBallot(voteId: string, b: { cardId: string; delta: 1 | -1; name: string; side: unknown }): Promise<MyBallots> {
@@ -179,7 +179,7 @@ describe('ballots', () => {
       },
     }
   }
-  const voter = () => ({ voterId: 'me123456', name: 'Ann', side: 'product' as const })
+  const voter = () => ({ voterKey: 'me123456', name: 'Ann', side: 'product' as const })
   /** Waits (bounded) until a request reaches the fake server. */
   const arrived = async (p: Array<() => void>) => {
     for (let i = 0; i < 100 && p.length === 0; i++) await new Promise((r) => setTimeout(r, 0))

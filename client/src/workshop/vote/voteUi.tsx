@@ -4,9 +4,10 @@
  * of the canvas) share them. Vote mode and hidden results are kept per vote id: a new vote starts in
  * vote mode with its results visible, whatever this tab did with the previous one.
  */
-import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { atom, type Atom } from 'tldraw'
 import { useIdentity } from '../../identity/IdentityContext'
+import { loadVoterKey } from '../../identity/voterKey'
 import { useWorkshop } from '../WorkshopContext'
 import { createBallots, type Ballots, type Voter } from './ballots'
 
@@ -34,11 +35,12 @@ export function useVoteUi(): VoteUi {
 
 /** Inside <WorkshopProvider>: reads the workshop and the identity (the voter's name and side). */
 export function VoteUiProvider({ children }: { children: ReactNode }) {
-  const { api, userId, state } = useWorkshop()
+  const { api, state } = useWorkshop()
   const { identity } = useIdentity()
+  const [voterKey] = useState(() => loadVoterKey())
   // Read at each click: renaming (or picking a side) must not drop the ballots state.
-  const voterRef = useRef<Voter>({ voterId: userId, name: '', side: null })
-  voterRef.current = { voterId: userId, name: identity?.name ?? '', side: identity?.side ?? null }
+  const voterRef = useRef<Voter>({ voterKey, name: '', side: null })
+  voterRef.current = { voterKey, name: identity?.name ?? '', side: identity?.side ?? null }
   const ui = useMemo<VoteUi>(
     () => ({
       startDialogOpen: atom('overlap vote dialog', false),

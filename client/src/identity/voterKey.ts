@@ -1,0 +1,34 @@
+/**
+ * This browser's voter key ([WS6]): a random secret that the ballot routes take instead of the
+ * identity id, which every peer sees in presence. Kept in localStorage (`overlap:voter-key`), one
+ * per browser, so a reload keeps the voter's ballots; the server stores only its hash.
+ */
+const VOTER_KEY_STORAGE_KEY = 'overlap:voter-key'
+const VOTER_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/
+
+/** 32 URL-safe characters from 24 random bytes (192 bits). */
+export function randomVoterKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24))
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}
+
+export function loadVoterKey(storage: Pick<Storage, 'getItem' | 'setItem'> | null = browserStorage()): string {
+  const stored = storage?.getItem(VOTER_KEY_STORAGE_KEY) ?? null
+  if (stored !== null && VOTER_KEY_PATTERN.test(stored)) return stored
+  const key = randomVoterKey()
+  // Without storage (private mode), the key lives as long as the page: votes are still counted.
+  try {
+    storage?.setItem(VOTER_KEY_STORAGE_KEY, key)
+  } catch {
+    /* quota or disabled storage */
+  }
+  return key
+}
