@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { inlineEarlySocket } from './vite/inlineEarlySocket'
 import { preloadRouteChunks } from './vite/preloadRouteChunks'
 
 // The Overlap server (server/src/main.ts) listens here in development; `pnpm dev` proxies to it so
@@ -13,6 +14,8 @@ export default defineConfig({
     // A board link fetches the editor's chunks beside the entry chunk, not after it (first paint).
     // The path is routes.ts's board page: `/b/<id>`.
     preloadRouteChunks([{ path: /^\/b\/[^/]+\/?$/, modules: ['src/board/BoardPage.tsx', 'src/board/boardPrefetch.ts'] }]),
+    // …and a first visit's socket opens before any of it has arrived (src/board/earlySocketScript.ts).
+    inlineEarlySocket(),
   ],
   resolve: {
     // Use shared's TypeScript sources directly so the client needs no prebuild of shared/;

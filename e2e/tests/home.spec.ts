@@ -48,3 +48,48 @@ test('a board link asks for the editor’s code beside the entry chunk; the home
   }, editorChunks[0]!)
   expect(timing.requested).toBeLessThanOrEqual(timing.parsed)
 })
+
+test('a first visit opens the board socket while the HTML is parsed and adopts it; a return visit waits for its local copy', async ({ actor, board }) => {
+  const a = await actor('Alice')
+  const b = await actor('Bob')
+  await b.openBoard(board.id)
+  await b.drawRectangle({ x: 300, y: 300 }, { x: 420, y: 380 })
+  await b.waitStatus('live', (n) => n === 0)
+
+  // Every WebSocket the page makes, with when it was made.
+  await a.context.addInitScript(() => {
+    const Real = window.WebSocket
+    const made: { url: string; at: number }[] = ((window as unknown as { __sockets: unknown }).__sockets = [])
+    window.WebSocket = new Proxy(Real, {
+      construct(target, args: [string, (string | string[])?]) {
+        made.push({ url: String(args[0]), at: performance.now() })
+        return Reflect.construct(target, args)
+      },
+    })
+  })
+  const sockets = () =>
+    a.page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+      const made = (window as unknown as { __sockets: { url: string; at: number }[] }).__sockets
+      return { parsed: nav.domInteractive, sync: made.filter((s) => new URL(s.url).pathname.startsWith('/sync/')) }
+    })
+
+  await a.openBoard(board.id)
+  await expect.poll(async () => (await a.shapes()).filter((s) => s.type === 'geo').length).toBe(1)
+  const first = await sockets()
+  // One socket, opened by index.html's inline script before parsing ended, and it is the live one.
+  expect(first.sync).toHaveLength(1)
+  expect(first.sync[0]!.at).toBeLessThanOrEqual(first.parsed)
+  await b.drawRectangle({ x: 500, y: 300 }, { x: 600, y: 380 })
+  await expect.poll(async () => (await a.shapes()).filter((s) => s.type === 'geo').length).toBe(2)
+
+  // Back again: this browser knows the board (and may hold edits in IndexedDB), so the app opens the
+  // socket itself, after the local copy has loaded.
+  await a.page.reload()
+  await a.waitForEditor()
+  await a.waitSynced()
+  const again = await sockets()
+  expect(again.sync).toHaveLength(1)
+  expect(again.sync[0]!.at).toBeGreaterThan(again.parsed)
+  expect((await a.shapes()).filter((s) => s.type === 'geo')).toHaveLength(2)
+})

@@ -8,12 +8,15 @@
  * exists (first paint, issue 2). Nothing here imports tldraw.
  *
  * Order: the socket connects only once the local copy is in the doc, so the first sync step 1
- * carries its state vector and the server sends just what this browser lacks.
+ * carries its state vector and the server sends just what this browser lacks. On a first visit
+ * there is no copy, and index.html's inline script has already opened the socket and asked for the
+ * whole board (`earlySocketScript.ts`): the provider adopts it at once.
  */
 import { isRetryableClose } from '@overlap/shared/closeCodes'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { hasEarlySocket, webSocketClass } from './earlySocket'
 import { createPendingTracker, type PendingTracker } from './pendingUpdates'
 
 /** What IndexedDB gave: nothing yet, an empty copy, this board's records, or no IndexedDB at all. */
@@ -45,6 +48,7 @@ export function openBoardConnection(opts: {
   log?: (msg: string, data?: unknown) => void
 }): BoardConnection {
   const { boardId } = opts
+
   const log = opts.log ?? ((msg: string, data?: unknown) => console.info(`[overlap] ${msg}`, data ?? ''))
   const doc = new Y.Doc()
   const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
@@ -52,11 +56,13 @@ export function openBoardConnection(opts: {
     connect: false,
     params: opts.token ? { token: opts.token } : {},
     shouldReconnect: (event) => isRetryableClose(event.code),
+    WebSocketPolyfill: webSocketClass(window),
   })
   const pending = createPendingTracker({
     doc,
     provider,
-    isRemoteOrigin: (origin) => origin === provider || origin === idb,
+    isRemoteOrigin: (origin) => origin === provider,
+    isRestoreOrigin: (origin) => origin === idb,
   })
 
   let fatalClose: { code: number; reason: string } | null = null
@@ -77,9 +83,9 @@ export function openBoardConnection(opts: {
   const whenLocalLoaded = idb.whenSynced.then(
     (): LocalCopy => {
       if (disposed) return local
+      // Edits made offline in an earlier visit, which may never have reached the server, are counted
+      // by the tracker as they load (isRestoreOrigin).
       local = doc.getMap('records').size > 0 ? 'restored' : 'empty'
-      // Edits made offline in an earlier visit may never have reached the server.
-      if (local === 'restored') pending.trackRestoredState()
       connectOnce()
       return local
     },
@@ -92,6 +98,9 @@ export function openBoardConnection(opts: {
   )
   // A browser without working IndexedDB (some private modes) may never answer: do not wait forever.
   const idbFallback = setTimeout(connectOnce, IDB_CONNECT_FALLBACK_MS)
+  // A first visit: the early socket is asking for the whole board already; nothing local to wait for.
+  // (Should IndexedDB hold something after all, it is merged and sent as an ordinary update.)
+  if (hasEarlySocket(window, provider.url)) connectOnce()
 
   return {
     boardId,

@@ -30,7 +30,8 @@ function setup(opts: { echo?: boolean } = {}) {
   const tracker = createPendingTracker({
     doc,
     provider: provider as unknown as WebsocketProvider,
-    isRemoteOrigin: (o) => o === provider || o === 'indexeddb',
+    isRemoteOrigin: (o) => o === provider,
+    isRestoreOrigin: (o) => o === 'indexeddb',
     mergeWithinMs: 0,
     requeryAfterMs: 1000,
     setInterval: ((fn: () => void) => {
@@ -97,7 +98,7 @@ describe('pending (unsaved) changes', () => {
     expect(tracker.getPending()).toBe(1)
   })
 
-  it('ignores remote and IndexedDB transactions', () => {
+  it('ignores remote transactions, and a local copy that brings nothing new', () => {
     const { doc, tracker, provider } = setup({ echo: false })
     const other = new Y.Doc()
     other.getMap('records').set('shape:b', 1)
@@ -111,7 +112,6 @@ describe('pending (unsaved) changes', () => {
     const earlier = new Y.Doc()
     earlier.getMap('records').set('shape:offline', 1)
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlier), 'indexeddb')
-    tracker.trackRestoredState()
     expect(tracker.getPending()).toBe(1)
     deliver(syncMessage(SyncMessageType.Step1, new Uint8Array([0]))) // empty server
     expect(tracker.getPending()).toBe(1)
@@ -162,14 +162,31 @@ describe('pending (unsaved) changes', () => {
     expect(tracker.getPending()).toBe(0)
   })
 
-  it('state restored after the socket synced asks the server again at the next tick', () => {
-    const { doc, tracker, sent, tick } = setup({ echo: false })
-    const earlier = new Y.Doc()
-    earlier.getMap('records').set('shape:offline', 1)
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlier), 'indexeddb')
-    tracker.trackRestoredState()
-    tick()
-    expect(sent).toHaveLength(1)
+  // A first visit's early socket: the server's answer and a confirmed local change come before
+  // IndexedDB has loaded; the copy it then loads holds nothing the server lacks (found failing in e2e:
+  // "live, 1 unsaved change" for good, when the whole doc was counted as restored).
+  it('a local copy loaded after the server synced counts only what it adds', () => {
+    const { doc, tracker, deliver, syncMessage, server } = setup()
+    const other = new Y.Doc()
+    other.getMap('records').set('shape:board', 1)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(other))
+    deliver(syncMessage(SyncMessageType.Step1, Y.encodeStateVector(server)))
+    deliver(syncMessage(SyncMessageType.Step2, Y.encodeStateAsUpdate(server)))
+    doc.getMap('records').set('user:me', 1) // written on open, echoed (confirmed) while nothing else is pending
+    return Promise.resolve().then(() => {
+      expect(tracker.getPending()).toBe(0)
+      // The copy IndexedDB loads now is this very state: nothing to confirm.
+      const copy = new Y.Doc()
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy), 'indexeddb')
+      expect(tracker.getPending()).toBe(0)
+      // A copy with an offline edit of an earlier visit: that one edit is pending until stored.
+      copy.getMap('records').set('shape:offline', 2)
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy), 'indexeddb')
+      expect(tracker.getPending()).toBe(1)
+      deliver(syncMessage(SyncMessageType.Update, Y.encodeStateAsUpdate(copy)))
+      expect(tracker.getPending()).toBe(0)
+    })
   })
 
   it('a deletion of several items stays pending until the server holds all of it', () => {

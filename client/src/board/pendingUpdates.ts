@@ -23,8 +23,6 @@ import type { WebsocketProvider } from 'y-websocket'
 export interface PendingTracker {
   /** Local changes not yet confirmed stored by the server. */
   getPending(): number
-  /** Count content loaded from this device's IndexedDB as one pending change until confirmed. */
-  trackRestoredState(): void
   onChange(cb: (pending: number) => void): () => void
   dispose(): void
 }
@@ -34,14 +32,22 @@ type SyncHandler = WebsocketProvider['messageHandlers'][number]
 export function createPendingTracker(opts: {
   doc: Y.Doc
   provider: WebsocketProvider
-  /** Transaction origins that are not local edits (the provider itself, IndexedDB loading). */
+  /** Transaction origins that are not local edits (the provider itself). */
   isRemoteOrigin(origin: unknown): boolean
+  /**
+   * The origin of loading this device's copy (IndexedDB): whatever it adds to the doc — edits made
+   * offline in an earlier visit, perhaps never sent — is one pending change until the server holds
+   * it. Only what it adds: loading a copy the doc already has (the server's answer came first, as on
+   * a first visit's early socket) is nothing to confirm.
+   */
+  isRestoreOrigin?(origin: unknown): boolean
   requeryAfterMs?: number
   mergeWithinMs?: number
   setInterval?: typeof setInterval
   clearInterval?: typeof clearInterval
 }): PendingTracker {
   const { doc, provider, isRemoteOrigin } = opts
+  const isRestoreOrigin = opts.isRestoreOrigin ?? (() => false)
   const requeryAfterMs = opts.requeryAfterMs ?? 3000
   const mergeWithinMs = opts.mergeWithinMs ?? 300
   const setIntervalFn = opts.setInterval ?? setInterval
@@ -117,6 +123,16 @@ export function createPendingTracker(opts: {
   let lastLocalAt = -Infinity
   // Read from the transaction, not from its encoded update: nothing is decoded per local change.
   const onTransaction = (tr: Y.Transaction) => {
+    if (isRestoreOrigin(tr.origin)) {
+      const restored = changeOfTransaction(tr)
+      if (restored === null) return
+      pending.push(restored)
+      lastLocalAt = -Infinity // a local edit right after is a change of its own
+      lastProgressAt = Date.now()
+      emit()
+      settle() // the server may have told us it holds all of it already (its step 1)
+      return
+    }
     if (isRemoteOrigin(tr.origin)) return
     const change = changeOfTransaction(tr)
     if (change === null) return
@@ -147,16 +163,6 @@ export function createPendingTracker(opts: {
 
   return {
     getPending: () => pending.length,
-    trackRestoredState() {
-      // Everything the doc holds: its state vector and delete set, as Yjs's own snapshot has them.
-      const { sv, ds } = Y.snapshot(doc)
-      pending.push({ sv, ds })
-      // Normally restored before the socket opens; if the socket won the race, the server's step 2
-      // went by unlearnt (nothing was pending): ask again at the next tick, not after requeryAfterMs.
-      lastProgressAt = 0
-      settle()
-      emit()
-    },
     onChange(cb) {
       listeners.add(cb)
       return () => listeners.delete(cb)
