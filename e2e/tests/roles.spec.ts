@@ -61,3 +61,30 @@ test('[A6] the facilitator rotates the edit link from the Share menu; the editor
   await editor.page.reload()
   await expect(editor.page.getByTestId('link-invalid')).toBeVisible()
 })
+
+test('[A6] the facilitator rotates their own link: their page moves to the new link and stays live; the old link is refused', async ({ board, actor }) => {
+  const facilitator = await actor('Fay')
+  await facilitator.openBoard(board.id, 'facilitator')
+  const oldUrl = facilitator.page.url()
+  const oldToken = new URL(oldUrl).searchParams.get('token')
+
+  await facilitator.page.getByTestId('share-button').click()
+  await facilitator.page.getByTestId('share-rotate-facilitator').click()
+  await expect.poll(() => new URL(facilitator.page.url()).searchParams.get('token')).not.toBe(oldToken)
+  await facilitator.waitForEditor()
+  await facilitator.waitSynced()
+  await expect(facilitator.page.getByTestId('link-invalid')).toHaveCount(0)
+  // Still the facilitator: the facilitator-only Rotate buttons are there, and edits are saved.
+  await facilitator.page.getByTestId('share-button').click()
+  await expect(facilitator.page.getByTestId('share-rotate-edit')).toBeVisible()
+  await facilitator.page.keyboard.press('Escape')
+  await facilitator.drawRectangle({ x: 300, y: 300 }, { x: 400, y: 380 })
+  await facilitator.waitSynced()
+  // A reload keeps the new link (the old token in the URL no longer overrides it).
+  await facilitator.page.reload()
+  await facilitator.waitForEditor()
+  await facilitator.waitSynced()
+  // The old facilitator link is refused.
+  const res = await fetch(`${new URL(oldUrl).origin}/api/boards/${board.id}`, { headers: { Authorization: `Bearer ${oldToken}` } })
+  expect(res.status).toBe(401)
+})

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { boardLink, type Role } from '@overlap/shared'
 import { getConfig } from '../config'
-import { boardToken, storedLinks } from '../access/boardAccess'
+import { boardToken, storedLinks, tokenFromLink } from '../access/boardAccess'
 import { rotateLink } from '../api/boardsApi'
 
 const COPIED_VISIBLE_MS = 2000
@@ -45,7 +45,18 @@ export function ShareButton({ boardId, role }: { boardId: string; role: Role }) 
   async function rotate(r: Role) {
     setError(null)
     try {
-      await rotateLink(boardId, r)
+      const link = await rotateLink(boardId, r)
+      if (r === role) {
+        // Our own link: the server has just closed this page's socket with the old token [A6]. The
+        // page moves to the new link (the address bar's token wins over the stored one [A8]), so a
+        // facilitator who rotates their own link is not shown "no longer valid" and locked out.
+        // Same origin as this page, whatever PUBLIC_URL says: this browser's storage is here.
+        const token = tokenFromLink(link)
+        if (token !== null) {
+          window.location.replace(`/b/${encodeURIComponent(boardId)}?token=${token}`)
+          return
+        }
+      }
       setLinks(knownLinks(boardId, role))
     } catch (e) {
       setError(`Could not rotate the ${LABEL[r]} link: ${e instanceof Error ? e.message : String(e)}`)
