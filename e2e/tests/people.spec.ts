@@ -4,6 +4,7 @@
  * sent by the viewer floats on the others' canvases.
  */
 import { followingOf } from '../fixtures/camera.js'
+import { tokensFor } from '../fixtures/api.js'
 import { expect, test } from '../fixtures/test.js'
 
 const SIDE_LABEL = { product: 'Product', engineering: 'Engineering', design: 'Design', other: 'Other' } as const
@@ -86,4 +87,30 @@ test('[WS14] a reaction sent by the viewer floats on the other pages, then goes'
   }
   // Ephemeral: gone again after its few seconds (the sender clears it and receivers drop it).
   await expect(par.page.getByTestId('reaction-float')).toHaveCount(0, { timeout: 10_000 })
+})
+
+test('[A9] a newcomer opening a link gives a name and picks a side before the board opens; the others see both', async ({ board, actor }) => {
+  const fac = await actor('Fay Facilitator')
+  const newcomer = await actor('Nia Newcomer', { newcomer: true })
+  await fac.openBoard(board.id, 'facilitator')
+
+  await newcomer.page.goto(`/b/${board.id}?token=${tokensFor(board.id).edit}`)
+  const name = newcomer.page.getByTestId('identity-name')
+  await expect(name).toBeVisible()
+  // A name alone is not enough: the side is asked for too.
+  await name.fill('Nia Newcomer')
+  await expect(newcomer.page.getByTestId('identity-save')).toBeDisabled()
+  await newcomer.page.getByTestId('identity-side').selectOption('engineering')
+  await newcomer.page.getByTestId('identity-save').click()
+  await newcomer.waitForEditor()
+  await newcomer.waitSynced()
+
+  await fac.page.getByTestId('people-button').click()
+  const row = fac.page.getByTestId('person-row').filter({ hasText: 'Nia Newcomer' })
+  await expect(row.getByTestId('person-role')).toHaveText('Editor')
+  await expect(row.getByTestId('person-side')).toHaveText('Engineering')
+  // Kept in this browser: a reload asks nothing.
+  await newcomer.page.reload()
+  await newcomer.waitForEditor()
+  await expect(newcomer.page.getByTestId('identity-name')).toHaveCount(0)
 })

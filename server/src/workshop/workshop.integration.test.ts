@@ -108,6 +108,19 @@ describe('[WS3] server clock and facilitator actions', () => {
     expect(participant.provider.wsconnected).toBe(true)
   })
 
+  it('[WS3] [WS4] a running timer survives a server restart: a client joining afterwards gets the same end time', async () => {
+    const start = srv.clock.now()
+    const started = (await actOk({ type: 'timer.start', seconds: 300 })).timer
+    expect(started).toEqual({ status: 'running', durationMs: 300_000, endsAt: start + 300_000, setAt: start })
+    await srv.stop()
+    srv = await startTestServer({ dataDir: srv.dataDir })
+    const late = client('view')
+    await late.synced()
+    expect(readWorkshop(late.doc).timer).toEqual(started)
+    // …and the facilitator can carry on with it.
+    expect((await actOk({ type: 'timer.pause' })).timer.status).toBe('paused')
+  })
+
   it('[WS3] only a facilitator token may act (403 edit/view, 401 none); bad bodies are 400, wrong states 409', async () => {
     expect((await act({ type: 'timer.start', seconds: 60 }, tokens.edit)).status).toBe(403)
     expect((await act({ type: 'timer.start', seconds: 60 }, tokens.view)).status).toBe(403)
