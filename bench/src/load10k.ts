@@ -11,13 +11,22 @@
  * Bytes: payload bytes of the WebSocket messages received, and bytes read from the TCP socket
  * (= compressed size when permessage-deflate was negotiated; the Node `ws` client offers it, as
  * browsers do; our server negotiates it only with `WS_DEFLATE=on`, measured once more after the restart).
- * The reference server (in memory) can only be measured warm.
+ * The reference Yjs server (in memory) can only be measured warm.
+ * tldraw's own sync (`@tldraw/sync-core`: `TLSocketRoom` in memory, seeded with the same shapes, and its
+ * own `TLSyncClient` on a validating headless store) is the reference for "in a tldraw store": timed
+ * from the socket's creation to its `onLoad`, warm (the room is in memory), in the same run.
  *
  * Env: LOAD_SHAPES (10000), LOAD_ROUNDS (3), LOAD_JOINS (3 joins per situation and round), BENCH_KINDS.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createTLSchema } from '@tldraw/tlschema'
 import { pushBoard } from './lib/pushBoard.js'
 import { isMain, runStandalone, type Figure } from './lib/results.js'
-import { alternate, removeDataDir, startOurServer, startServer, type ServerHandle, type ServerKind } from './lib/servers.js'
+import { alternate, removeDataDir, startOurServer, startServer, startTlsyncServer, type ServerHandle, type ServerKind } from './lib/servers.js'
+import { makeDocumentAndPage, makeGeoShapes } from './lib/shapes.js'
+import { joinTlsync } from './lib/tlsyncClient.js'
 import { loadDocIntoStore } from './lib/storeLoader.js'
 import { fmt, fmtBytes, median, ratio } from './lib/stats.js'
 import { connectClient } from './lib/yclient.js'
@@ -61,6 +70,10 @@ async function join(server: ServerHandle, room: string, situation: Situation): P
 }
 
 function log(j: Join): void {
+  if (j.kind === 'tlsync') {
+    console.log(`tlsync ${j.situation.padEnd(7)}: in store ${fmt(j.storeMs, 0)} ms (${j.shapes} shapes, TLSyncClient onLoad), messages ${fmtBytes(j.messageBytes)}`)
+    return
+  }
   console.log(
     `${j.kind.padEnd(4)} ${j.situation.padEnd(7)}: synced ${fmt(j.syncedMs, 0)} ms, in store ${fmt(j.storeMs, 0)} ms (${j.shapes} shapes via bindStoreToDoc), ` +
       `messages ${fmtBytes(j.messageBytes)}, TCP ${fmtBytes(j.wireBytes)} (extensions: ${j.extensions})`
@@ -104,6 +117,26 @@ async function roundRef(shapes: number, joins: number): Promise<Join[]> {
   return out
 }
 
+async function roundTlsync(shapes: number, joins: number): Promise<Join[]> {
+  const out: Join[] = []
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-bench-tlsync-'))
+  const file = path.join(dir, 'snapshot.json')
+  const records = [...makeDocumentAndPage(), ...makeGeoShapes(shapes)]
+  fs.writeFileSync(file, JSON.stringify({ store: Object.fromEntries(records.map((r) => [r.id, r])), schema: createTLSchema().serialize() }))
+  const server = await startTlsyncServer(file)
+  try {
+    for (let i = 0; i < joins; i++) {
+      const j = await joinTlsync(server.wsServerUrl)
+      // One step: its connect message carries the records; "synced" and "in store" are the same moment.
+      out.push({ kind: 'tlsync', situation: 'warm', syncedMs: j.loadedMs, storeMs: j.loadedMs, messageBytes: j.messageBytes, wireBytes: Number.NaN, extensions: 'n/a', shapes: j.shapes })
+    }
+  } finally {
+    await server.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  return out
+}
+
 export async function runLoad10k(): Promise<Figure[]> {
   const shapes = Number(process.env.LOAD_SHAPES ?? '10000')
   const rounds = Number(process.env.LOAD_ROUNDS ?? '3')
@@ -111,8 +144,8 @@ export async function runLoad10k(): Promise<Figure[]> {
   console.log(`\n# ${shapes}-shape board load: ${rounds} rounds, ${joins} joins per situation`)
   const all: Join[] = []
   for (let r = 0; r < rounds; r++) {
-    for (const kind of alternate(r)) {
-      const res = kind === 'ours' ? await roundOurs(shapes, joins) : await roundRef(shapes, joins)
+    for (const kind of alternate(r, ['ours', 'ref', 'tlsync'])) {
+      const res = kind === 'ours' ? await roundOurs(shapes, joins) : kind === 'tlsync' ? await roundTlsync(shapes, joins) : await roundRef(shapes, joins)
       res.forEach(log)
       all.push(...res)
     }
@@ -120,22 +153,20 @@ export async function runLoad10k(): Promise<Figure[]> {
   const pick = (kind: ServerKind, situation: Situation, f: (j: Join) => number) =>
     median(all.filter((j) => j.kind === kind && j.situation === situation).map(f))
   const refWarm = (f: (j: Join) => number) => pick('ref', 'warm', f)
+  const tlsyncMs = pick('tlsync', 'warm', (j) => j.storeMs)
   const figures: Figure[] = []
   for (const situation of ['cold', 'warm', 'restart'] as const) {
-    for (const [label, f] of [
-      ['join → synced (ms)', (j: Join) => j.syncedMs],
-      ['join → in tldraw store (ms)', (j: Join) => j.storeMs],
-    ] as const) {
-      const ours = pick('ours', situation, f)
-      const ref = refWarm(f)
-      figures.push({
-        bench: 'load10k',
-        metric: `${situation}: ${label}`,
-        value: fmt(ours, 0),
-        reference: `${fmt(ref, 0)} (warm)`,
-        note: `${ratio(ours, ref)}; target ≈ 190 ms`,
-      })
-    }
+    const synced = pick('ours', situation, (j) => j.syncedMs)
+    const refSynced = refWarm((j) => j.syncedMs)
+    figures.push({ bench: 'load10k', metric: `${situation}: join → synced (ms)`, value: fmt(synced, 0), reference: `${fmt(refSynced, 0)} (Yjs ref, warm)`, note: ratio(synced, refSynced) })
+    const inStore = pick('ours', situation, (j) => j.storeMs)
+    figures.push({
+      bench: 'load10k',
+      metric: `${situation}: join → in tldraw store (ms)`,
+      value: fmt(inStore, 0),
+      reference: `${fmt(tlsyncMs, 0)} (tldraw sync, warm); Yjs ref ${fmt(refWarm((j) => j.storeMs), 0)}`,
+      note: `${ratio(inStore, tlsyncMs)}; target ≤ 1.00× tldraw sync`,
+    })
   }
   const ext = (situation: Situation) => all.find((j) => j.kind === 'ours' && j.situation === situation)?.extensions || 'none'
   const extRef = all.find((j) => j.kind === 'ref')?.extensions || 'none'
@@ -148,6 +179,9 @@ export async function runLoad10k(): Promise<Figure[]> {
     const ref = refWarm(f)
     figures.push({ bench: 'load10k', metric: label, value: fmt(ours, 2), reference: fmt(ref, 2), note: `${ratio(ours, ref)}; target < 3.3 MB` })
   }
+  const tlsyncBytes = pick('tlsync', 'warm', (j) => j.messageBytes / MB)
+  const oursBytes = pick('ours', 'cold', (j) => j.messageBytes / MB)
+  figures.push({ bench: 'load10k', metric: 'message payload bytes vs tldraw sync (MB)', value: fmt(oursBytes, 2), reference: `${fmt(tlsyncBytes, 2)} (tldraw sync)`, note: ratio(oursBytes, tlsyncBytes) })
   return figures
 }
 

@@ -11,9 +11,12 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BENCH_DIST, SERVER_MAIN } from './paths.js'
 
-/** `ref`: the reference in memory; `ref-ldb`: the same with its durable option, y-leveldb. */
-export type ServerKind = 'ours' | 'ref' | 'ref-ldb'
-const KINDS: readonly ServerKind[] = ['ours', 'ref', 'ref-ldb']
+/**
+ * `ref`: the reference Yjs server in memory; `ref-ldb`: the same with its durable option, y-leveldb;
+ * `tlsync`: tldraw's own sync (`@tldraw/sync-core`, in memory; load benchmark only).
+ */
+export type ServerKind = 'ours' | 'ref' | 'ref-ldb' | 'tlsync'
+const KINDS: readonly ServerKind[] = ['ours', 'ref', 'ref-ldb', 'tlsync']
 
 export interface ProcessMemory {
   /** From /proc/<pid>/status, bytes. */
@@ -181,7 +184,28 @@ export async function startRefServer(opts: StartOptions = {}, durable = false): 
   return handleFor(durable ? 'ref-ldb' : 'ref', child, port, dataDir, `ws://127.0.0.1:${port}`)
 }
 
+/**
+ * tldraw's own sync server (`tlsyncServerMain.ts`), one room seeded from `snapshotFile` (a tldraw
+ * store snapshot). `wsServerUrl` is its `/connect` URL.
+ */
+export async function startTlsyncServer(snapshotFile: string): Promise<ServerHandle> {
+  const port = await freePort()
+  const { child, output } = spawnChild(path.join(BENCH_DIST, 'tlsyncServerMain.js'), {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SNAPSHOT_FILE: snapshotFile,
+  })
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/`, child, 20_000)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw new Error(`${String(err)}\n${output.join('')}`)
+  }
+  return handleFor('tlsync', child, port, null, `ws://127.0.0.1:${port}/connect`)
+}
+
 export function startServer(kind: ServerKind, opts: StartOptions = {}): Promise<ServerHandle> {
+  if (kind === 'tlsync') throw new Error('tlsync needs a snapshot: use startTlsyncServer')
   return kind === 'ours' ? startOurServer(opts) : startRefServer(opts, kind === 'ref-ldb')
 }
 
