@@ -74,6 +74,10 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
   await pat.page.keyboard.press('Escape')
   await drag(pat.page, await headingPoint(pat.page), { x: 160, y: 90 })
   expect(await pat.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getSelectedShapeIds())).toEqual([frame.id])
+  // …nor resize it by its bottom-right corner handle (the facilitator can, below).
+  const sizeBefore = await frameSize(pat, frame.id)
+  await drag(pat.page, await pat.pageToScreen({ x: frame.x + sizeBefore.w, y: frame.y + sizeBefore.h }), { x: 90, y: 70 })
+  expect(await frameSize(pat, frame.id)).toEqual(sizeBefore)
   // Delete with the frame selected: refused, and the card inside it is not deleted with it.
   await pat.page.keyboard.press('Delete')
   await pat.page.keyboard.press('Backspace')
@@ -142,7 +146,20 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
   expect(moved.x).toBeGreaterThan(frame.x + 100)
   expect(moved.y).toBeGreaterThan(frame.y + 50)
   await expect.poll(() => frameOf(pat), { message: 'Pat sees the frame moved by the facilitator' }).toEqual(moved)
+  // …and resizes it by the same corner handle Pat tried: it grows, for both.
+  await drag(fay.page, await fay.pageToScreen({ x: moved.x + sizeBefore.w, y: moved.y + sizeBefore.h }), { x: 90, y: 70 })
+  await fay.waitSynced()
+  const resized = await frameSize(fay, frame.id)
+  expect(resized.w).toBeGreaterThan(sizeBefore.w + 40)
+  await expect.poll(() => frameSize(pat, frame.id), { message: 'Pat sees the resize' }).toEqual(resized)
 })
+
+function frameSize(a: Actor, id: string) {
+  return a.page.evaluate((i) => {
+    const s = (window as OverlapWindow).__overlap!.editor.getShape(i) as { props: { w: number; h: number } } | undefined
+    return { w: s?.props.w ?? Number.NaN, h: s?.props.h ?? Number.NaN }
+  }, id)
+}
 
 test('[WS9][B16] a participant’s undo of a move made before the lock is refused: the locked card stays', async ({ board, actor }) => {
   const fay = await actor('Fay')

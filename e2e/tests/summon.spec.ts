@@ -69,10 +69,11 @@ test('[WS12] summon: participant and viewer follow the facilitator; break away s
   await expect(fac.page.getByTestId('summon-start')).toBeVisible()
 })
 
-test('[WS13] presenting: participants see the slide and follow each step; Escape ends', async ({ board, actor }) => {
+test('[WS13] presenting: participants and viewers see the slide and follow each step; Escape ends', async ({ board, actor }) => {
   const fac = await actor('Fay Facilitator')
   const par = await actor('Pat Participant')
-  await Promise.all([fac.openBoard(board.id, 'facilitator'), par.openBoard(board.id, 'edit')])
+  const vie = await actor('Vic Viewer')
+  await Promise.all([fac.openBoard(board.id, 'facilitator'), par.openBoard(board.id, 'edit'), vie.openBoard(board.id, 'view')])
 
   // Two frames side by side (reading order: left, then right), far apart.
   await fac.page.evaluate(() => {
@@ -86,22 +87,28 @@ test('[WS13] presenting: participants see the slide and follow each step; Escape
   await fac.page.getByTestId('present-start').click()
   await expect(fac.page.getByTestId('present-status')).toHaveText('Slide 1 of 2 — Left')
   await expect(par.page.getByTestId('summon-banner')).toContainText('Presenting: slide 1 of 2 — Left')
+  await expect(vie.page.getByTestId('summon-banner')).toContainText('Presenting: slide 1 of 2 — Left')
   // Page-space centres of the two frames.
   const LEFT_CX = 400
   const RIGHT_CX = 3400
-  await expect
-    .poll(async () => Math.abs((await viewOf(par.page)).cx - LEFT_CX), { timeout: FOLLOW_TIMEOUT_MS })
-    .toBeLessThan(5)
+  for (const a of [par, vie]) {
+    await expect
+      .poll(async () => Math.abs((await viewOf(a.page)).cx - LEFT_CX), { timeout: FOLLOW_TIMEOUT_MS, message: `${a.name} on slide 1` })
+      .toBeLessThan(5)
+  }
 
   // Arrow key → next slide, on both sides.
   await fac.page.keyboard.press('ArrowRight')
   await expect(fac.page.getByTestId('present-status')).toHaveText('Slide 2 of 2 — Right')
   await expect(par.page.getByTestId('summon-banner')).toContainText('Presenting: slide 2 of 2 — Right')
-  await expect
-    .poll(async () => Math.abs((await viewOf(par.page)).cx - RIGHT_CX), { timeout: FOLLOW_TIMEOUT_MS })
-    .toBeLessThan(5)
+  for (const a of [par, vie]) {
+    await expect
+      .poll(async () => Math.abs((await viewOf(a.page)).cx - RIGHT_CX), { timeout: FOLLOW_TIMEOUT_MS, message: `${a.name} on slide 2` })
+      .toBeLessThan(5)
+  }
 
   await fac.page.keyboard.press('Escape')
   await expect(fac.page.getByTestId('presenter-bar')).toHaveCount(0)
   await expect(par.page.getByTestId('summon-banner')).toHaveCount(0)
+  await expect(vie.page.getByTestId('summon-banner')).toHaveCount(0)
 })
