@@ -48,7 +48,6 @@ export function openBoardConnection(opts: {
   log?: (msg: string, data?: unknown) => void
 }): BoardConnection {
   const { boardId } = opts
-
   const log = opts.log ?? ((msg: string, data?: unknown) => console.info(`[overlap] ${msg}`, data ?? ''))
   const doc = new Y.Doc()
   const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
