@@ -210,6 +210,23 @@ describe('the server process', () => {
     await again.exited
   })
 
+  it('a port already in use exits 1 saying so and naming PORT; the server already there carries on', async () => {
+    const first = await spawnServer({ DATA_DIR: tempDir() })
+    const port = new URL(first.url).port
+    const proc = spawn(process.execPath, [mainJs], {
+      env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: tempDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    children.push(proc)
+    let stderr = ''
+    proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    expect((await exitOf(proc)).code).toBe(1)
+    expect(stderr).toContain(`cannot listen on 127.0.0.1:${port}: the port is already in use`)
+    expect(stderr).toContain('set PORT')
+    expect(stderr).not.toContain('    at ') // a message, not a stack trace
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200)
+  })
+
   it('a bad configuration exits 1 naming every bad variable', async () => {
     const proc = spawn(process.execPath, [mainJs], {
       env: { ...process.env, PORT: 'eighty', STORAGE: 'floppy' },

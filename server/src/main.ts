@@ -6,6 +6,7 @@ import path from 'node:path'
 import { ConfigError, parseConfig, type ServerConfig } from './config.js'
 import { createLogger } from './log.js'
 import { createOverlapServer } from './createServer.js'
+import { describeListenError } from './listenError.js'
 import { createMemoryStorage } from './storage/MemoryStorage.js'
 import { createSqliteStorage } from './storage/SqliteStorage.js'
 import type { BoardStorage } from './storage/BoardStorage.js'
@@ -33,7 +34,16 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel })
   const storage = openStorage(config)
   const overlap = createOverlapServer({ config, storage, log })
-  const { url } = await overlap.listen()
+  let url: string
+  try {
+    ;({ url } = await overlap.listen())
+  } catch (e) {
+    const message = describeListenError(e, config.host, config.port)
+    if (message === null) throw e
+    process.stderr.write(`${message}\n`)
+    await storage.close()
+    process.exit(1)
+  }
   log.info('listening', { url, publicUrl: config.publicUrl ?? url, storage: config.storage, dataDir: config.dataDir })
 
   let stopping = false
