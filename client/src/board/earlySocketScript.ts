@@ -1,7 +1,7 @@
 /**
  * The first thing a board link does, before any of the app's JavaScript has loaded: open the board's
  * socket and ask for the board. The build writes this function into index.html as an inline script
- * (`client/vite/earlySocket.ts`), so it must stay self-contained: no imports, no helpers from outside
+ * (`client/vite/inlineEarlySocket.ts`), so it must stay self-contained: no imports, no helpers from outside
  * its body. `earlySocket.ts` hands the socket to the y-websocket provider once the app is up.
  *
  * Why (first paint, issue 2): on a fresh visit the app's socket used to open only after the entry
