@@ -49,6 +49,17 @@ test('[A6] the facilitator rotates the edit link from the Share menu; the editor
   const editor = await actor('Ed')
   await Promise.all([facilitator.openBoard(board.id, 'facilitator'), editor.openBoard(board.id)])
 
+  // This browser did not create the board (the API did): it knows only its own link, and says so.
+  await facilitator.page.getByTestId('share-button').click()
+  await expect(facilitator.page.getByTestId('share-copy-edit')).toBeDisabled()
+  await expect(facilitator.page.getByTestId('share-unknown-links')).toBeVisible()
+  // Like every menu, Escape closes it, and so does a press outside it.
+  await facilitator.page.keyboard.press('Escape')
+  await expect(facilitator.page.getByTestId('share-menu')).toHaveCount(0)
+  await facilitator.page.getByTestId('share-button').click()
+  await facilitator.page.mouse.click(640, 700)
+  await expect(facilitator.page.getByTestId('share-menu')).toHaveCount(0)
+
   await facilitator.page.getByTestId('share-button').click()
   await facilitator.page.getByTestId('share-rotate-edit').click()
   // The new edit link is now known to this browser and can be copied.

@@ -3,6 +3,7 @@ import { boardLink, type Role } from '@overlap/shared'
 import { getConfig } from '../config'
 import { boardToken, storedLinks, tokenFromLink } from '../access/boardAccess'
 import { rotateLink } from '../api/boardsApi'
+import { useDismiss } from '../ui/useDismiss'
 
 const COPIED_VISIBLE_MS = 2000
 const LABEL: Record<Role, string> = { facilitator: 'facilitator', edit: 'edit', view: 'view' }
@@ -20,6 +21,11 @@ export function ShareButton({ boardId, role }: { boardId: string; role: Role }) 
   const [error, setError] = useState<string | null>(null)
   const [links, setLinks] = useState(() => knownLinks(boardId, role))
   const inputRef = useRef<HTMLInputElement>(null)
+  // Like every menu: Escape or a press outside closes it (the link box too).
+  const menuRef = useDismiss<HTMLDivElement>(open || manual !== null, () => {
+    setOpen(false)
+    setManual(null)
+  })
 
   useEffect(() => {
     if (copied === null) return
@@ -65,7 +71,7 @@ export function ShareButton({ boardId, role }: { boardId: string; role: Role }) 
 
   const shown: Role[] = role === 'facilitator' ? ['edit', 'view', 'facilitator'] : ['edit', 'view']
   return (
-    <div className="ov-share">
+    <div className="ov-share" ref={menuRef}>
       <button
         type="button"
         className="ov-button ov-button-small"
@@ -85,7 +91,7 @@ export function ShareButton({ boardId, role }: { boardId: string; role: Role }) 
                 className="ov-button ov-button-small ov-button-secondary"
                 data-testid={`share-copy-${r}`}
                 disabled={!links[r]}
-                title={links[r] ? undefined : 'Only the facilitator has this link'}
+                title={links[r] ? undefined : role === 'facilitator' ? 'This browser does not know this link' : 'Ask the facilitator for this link'}
                 onClick={() => void copy(r)}
               >
                 {copied === r ? 'Copied' : `Copy ${LABEL[r]} link`}
@@ -104,6 +110,14 @@ export function ShareButton({ boardId, role }: { boardId: string; role: Role }) 
               )}
             </div>
           ))}
+          {role === 'facilitator' && shown.some((r) => !links[r]) && (
+            // The server keeps only fingerprints of the tokens, so a link made in another browser
+            // cannot be shown again; a new one can be made.
+            <p className="ov-share-hint" data-testid="share-unknown-links">
+              This browser does not know every link of this board (it was made or rotated elsewhere). <em>Rotate link</em>{' '}
+              makes a new one; people on the old one are disconnected.
+            </p>
+          )}
           {error && <p role="alert">{error}</p>}
         </div>
       )}
