@@ -9,7 +9,7 @@ import { useBoardUi } from './BoardUiContext'
  * (A server restart shows in the always-visible sync state.)
  */
 export function BoardBanners() {
-  const { state, maxShapesPerPage, role } = useBoardUi()
+  const { state, maxShapesPerPage } = useBoardUi()
   const editor = useEditor()
   const { addToast } = useToasts()
   const shapes = useValue('shape count', () => editor.getCurrentPageShapeIds().size, [editor])
@@ -30,11 +30,6 @@ export function BoardBanners() {
 
   return (
     <div className="ov-banners">
-      {role === 'view' && (
-        <div className="ov-banner ov-badge-view" role="status" data-testid="view-only-badge">
-          View only
-        </div>
-      )}
       {state.readonlyReason === 'newer-schema' && (
         <div className="ov-banner ov-banner-warning" role="alert" data-testid="readonly-banner">
           This board was saved by a newer version of Overlap — reload to update.

@@ -24,6 +24,12 @@ export function BoardSharePanel() {
 
   return (
     <div className="ov-share-panel" draggable={false}>
+      {/* In the top bar, not over the canvas: a banner there covered the top of the board. */}
+      {ui.role === 'view' && (
+        <span className="ov-view-only" role="status" data-testid="view-only-badge" title="You can follow the board live but not change it">
+          View only
+        </span>
+      )}
       <SyncStatus state={ui.state} shapes={shapes} />
       <ShareButton boardId={ui.boardId} role={ui.role} />
       <button
