@@ -72,6 +72,12 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   await fay.page.getByTestId('vote-start-button').click()
   const dialog = fay.page.getByTestId('vote-start-dialog')
   await expect(dialog).toBeVisible()
+  // Escape cancels it, wherever the focus is (here: back on the canvas).
+  await fay.page.locator('.tl-canvas').focus()
+  await fay.page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await fay.page.getByTestId('vote-start-button').click()
+  await expect(dialog).toBeVisible()
   await dialog.getByTestId('vote-scope-page').check()
   await expect(dialog).toContainText('All cards — 3 cards')
   await dialog.getByTestId('vote-per-person').fill('3')

@@ -6,6 +6,7 @@
 import type { VoteConfig } from '@overlap/shared'
 import { useMemo, useState } from 'react'
 import { useEditor, type Editor } from 'tldraw'
+import { useDismiss } from '../../ui/useDismiss'
 import { useWorkshop } from '../WorkshopContext'
 import { defaultScope, voteScopeOptions, type ScopeShape, type VoteScopeKind } from './voteScope'
 
@@ -26,6 +27,8 @@ function pageShapesInReadingOrder(editor: Editor): ScopeShape[] {
 export function VoteStartDialog({ onClose }: { onClose(): void }) {
   const editor = useEditor()
   const { api } = useWorkshop()
+  // Escape or a press outside the dialog (on the dimmed board) cancels, wherever the focus is.
+  const dialogRef = useDismiss<HTMLFormElement>(true, onClose)
   // Taken once, when the dialog opens: the scope is what was selected when the facilitator asked.
   const options = useMemo(
     () =>
@@ -62,16 +65,15 @@ export function VoteStartDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <div className="ov-vote-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="ov-vote-backdrop">
       <form
+        ref={dialogRef}
         className="ov-vote-dialog"
         role="dialog"
         aria-label="Start a dot vote"
         data-testid="vote-start-dialog"
-        onKeyDown={(e) => {
-          e.stopPropagation()
-          if (e.key === 'Escape') onClose()
-        }}
+        // Typing in the dialog must not reach tldraw's shortcuts.
+        onKeyDown={(e) => e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault()
           void submit()
@@ -103,6 +105,7 @@ export function VoteStartDialog({ onClose }: { onClose(): void }) {
             max={99}
             step={1}
             data-testid="vote-per-person"
+            autoFocus
             value={votes}
             onChange={(e) => setVotes(e.target.value)}
           />
