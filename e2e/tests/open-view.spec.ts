@@ -12,14 +12,18 @@ const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a
 test('opening a board puts its content in view, clear of the top bar and the Facilitate column', async ({ actor, board }) => {
   const fay = await actor('Fay')
   await fay.openBoard(board.id, 'facilitator')
-  // Three tall cards, 1,100 × 600 together: they fit the 1280 × 800 canvas, but centred on it (or at
-  // the origin) part of them lies under the top bar or the Facilitate column.
+  // Three tall cards, 1,100 × 900 together: centred on the canvas (or at the origin) part of them lies
+  // under the top bar or the Facilitate column; fitted, their height is what limits the zoom, so
+  // their top edge sits right under the top bar's last row.
   await fay.page.evaluate(() => {
     const editor = (window as OverlapWindow).__overlap!.editor as unknown as { createShapes(s: unknown[]): void }
-    editor.createShapes([0, 1, 2].map((i) => ({ type: 'geo', x: i * 400, y: 0, props: { w: 300, h: 600 } })))
+    editor.createShapes([0, 1, 2].map((i) => ({ type: 'geo', x: i * 400, y: 0, props: { w: 300, h: 900 } })))
   })
   await fay.waitSynced()
 
+  // On a laptop-sized window, and on a smaller one where the top bar wraps onto a third row.
+  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }]) {
+  await fay.page.setViewportSize(size)
   await fay.page.reload()
   await fay.waitForEditor()
   await fay.waitSynced()
@@ -40,7 +44,11 @@ test('opening a board puts its content in view, clear of the top bar and the Fac
         const br = editor.pageToScreen({ x: b.maxX, y: b.maxY })
         return { left: tl.x, top: tl.y, right: br.x, bottom: br.y }
       }),
-      chrome: [rect(document.querySelector('.ov-facilitator-bar')), rect(document.querySelector('.ov-top-panel'))],
+      chrome: [
+        rect(document.querySelector('.ov-facilitator-bar')),
+        rect(document.querySelector('.ov-top-panel')),
+        ...[...document.querySelectorAll('.ov-top-panel > *, .ov-workshop-row, .ov-workshop-row > *')].map(rect),
+      ],
     }
   })
   expect(shapes).toHaveLength(3)
@@ -50,6 +58,7 @@ test('opening a board puts its content in view, clear of the top bar and the Fac
     expect(s.top).toBeGreaterThanOrEqual(0)
     expect(s.right).toBeLessThanOrEqual(viewport.width)
     expect(s.bottom).toBeLessThanOrEqual(viewport.height)
-    for (const c of chrome) expect(overlaps(s, c), `a card at ${JSON.stringify(s)} is under ${JSON.stringify(c)}`).toBe(false)
+    for (const c of chrome) expect(overlaps(s, c), `${size.width}×${size.height}: a card at ${JSON.stringify(s)} is under ${JSON.stringify(c)}`).toBe(false)
+  }
   }
 })

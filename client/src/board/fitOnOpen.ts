@@ -14,10 +14,17 @@ export interface ChromeInsets {
   right: number
   bottom: number
   left: number
+  /** `top` on a canvas narrower than NARROW_PX, where the top bar wraps onto one more row. */
+  narrowTop?: number
 }
 
-/** Measured on the board page at 1280 × 800: top bar with the workshop row, style panel, toolbar. */
-export const BOARD_CHROME: ChromeInsets = { top: 100, right: 170, bottom: 72, left: 16 }
+/**
+ * Measured on the board page at 1280 × 800: top bar with the workshop row, style panel, toolbar. At
+ * 1024 × 700 and 800 × 600 the top bar takes three rows (its People/React group wraps): 150 px.
+ */
+export const BOARD_CHROME: ChromeInsets = { top: 100, right: 170, bottom: 72, left: 16, narrowTop: 150 }
+/** Below this canvas width the top bar has wrapped (it needs about 1,140 px on one row). */
+const NARROW_PX = 1200
 /** The facilitator's "Facilitate" column is about 210 px wide. */
 export const FACILITATOR_CHROME: ChromeInsets = { ...BOARD_CHROME, left: 226 }
 
@@ -30,7 +37,7 @@ export function fitContentOnOpen(editor: Editor, chrome: ChromeInsets = BOARD_CH
   const bounds = editor.getCurrentPageBounds()
   if (!bounds) return
   const screen = editor.getViewportScreenBounds()
-  let insets = chrome
+  let insets: ChromeInsets = screen.w < NARROW_PX && chrome.narrowTop !== undefined ? { ...chrome, top: chrome.narrowTop } : chrome
   if (screen.w - chrome.left - chrome.right < MIN_CLEAR_PX || screen.h - chrome.top - chrome.bottom < MIN_CLEAR_PX) {
     insets = { top: 0, right: 0, bottom: 0, left: 0 }
   }
