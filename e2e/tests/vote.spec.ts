@@ -179,6 +179,8 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   await expect(bo.page.getByTestId('vote-count')).toHaveCount(0)
   await expect(bo.page.getByTestId('vote-results')).toHaveCount(0)
   await expect(count(ann.page, SEARCH)).toHaveAttribute('data-total', '2')
+  // A participant whose results panel is open has no (empty) vote pill in the top bar.
+  await expect(ann.page.locator('.ov-vote-bar-idle')).toHaveCount(0)
   await bo.page.getByTestId('vote-results-button').click()
   await expect(count(bo.page, SEARCH)).toHaveAttribute('data-total', '2')
 })

@@ -88,7 +88,8 @@ export function VoteBar() {
           )}
         </div>
       ) : (
-        (isFacilitator || pastVotes.length > 0) && (
+        // Only with something in it: a participant with the results panel open had an empty pill here.
+        (isFacilitator || (pastVotes.length > 0 && !view.panelOpen)) && (
           <div className="ov-vote-bar ov-vote-bar-idle" onPointerDown={(e) => e.stopPropagation()}>
             {isFacilitator && (
               <button type="button" className="ov-webbar-button" data-testid="vote-start-button" onClick={() => ui.startDialogOpen.set(true)}>
