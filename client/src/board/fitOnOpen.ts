@@ -38,7 +38,7 @@ export function fitContentOnOpen(editor: Editor, chrome: ChromeInsets = BOARD_CH
   if (!bounds) return
   const screen = editor.getViewportScreenBounds()
   let insets: ChromeInsets = screen.w < NARROW_PX && chrome.narrowTop !== undefined ? { ...chrome, top: chrome.narrowTop } : chrome
-  if (screen.w - chrome.left - chrome.right < MIN_CLEAR_PX || screen.h - chrome.top - chrome.bottom < MIN_CLEAR_PX) {
+  if (screen.w - insets.left - insets.right < MIN_CLEAR_PX || screen.h - insets.top - insets.bottom < MIN_CLEAR_PX) {
     insets = { top: 0, right: 0, bottom: 0, left: 0 }
   }
   const clear = {
