@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareItems } from './compareItems'
+// Test-only web builder from the shared package's sources (not part of its public index).
+import { cardId, webRecords } from '../../../shared/src/web/testing'
 
 const page = 'page:page'
 const note = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
@@ -31,5 +33,23 @@ describe('compareItems', () => {
   it('reports nothing for equal boards and ignores non-shape records', () => {
     const recs = [note('shape:a', 'x'), { id: 'page:page', typeName: 'page' }, null, 'junk']
     expect(compareItems(recs, recs).items).toEqual([])
+  })
+})
+
+describe('compareItems: a card deleted under a link', () => {
+  it('shows the arrow that lost its card as one link row, not a changed arrow plus a removed link', () => {
+    const before = webRecords([['need', 'business-need'], ['req', 'requirement']], [['req', 'serves', 'need']]) as unknown as Array<Record<string, unknown>>
+    const arrow = before.find((r) => r.typeName === 'shape' && r.type === 'arrow')!
+    // What tldraw leaves when a bound card is deleted: the card and its binding go, the arrow's end
+    // becomes a free point (its props change).
+    const after = before
+      .filter((r) => r.id !== cardId('need') && !(r.typeName === 'binding' && r.toId === cardId('need')))
+      .map((r) => (r.id === arrow.id ? { ...r, props: { ...(r.props as object), end: { x: 123, y: 45 } } } : r))
+    const { items } = compareItems(before, after)
+    expect(items.filter((i) => i.id === arrow.id)).toEqual([
+      expect.objectContaining({ change: 'changed', kind: 'link', label: 'link “serves”', details: ['no longer joins two cards'] }),
+    ])
+    expect(items.find((i) => i.id === cardId('need'))).toMatchObject({ change: 'removed', kind: 'card' })
+    expect(items).toHaveLength(2)
   })
 })

@@ -70,7 +70,19 @@ export function compareItems(before: readonly unknown[], after: readonly unknown
   // A link whose type or ends changed keeps its arrow: it is a "changed shape" above, but readers
   // look for links by their type, so say it.
   for (const l of diff.links.added) if (!items.some((i) => i.id === l.id && i.change === 'added')) items.push({ id: l.id, change: 'added', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null, parentShapeId: null })
-  for (const l of diff.links.removed) if (!items.some((i) => i.id === l.id && i.change === 'removed')) items.push({ id: l.id, change: 'removed', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null, parentShapeId: null })
+  for (const l of diff.links.removed) {
+    if (items.some((i) => i.id === l.id && i.change === 'removed')) continue
+    // The arrow is still there (its card was deleted, or it was unbound): one row, not a "changed
+    // arrow" plus a "removed link" for the same thing.
+    const arrow = items.find((i) => i.id === l.id && i.change === 'changed')
+    if (arrow) {
+      arrow.kind = 'link'
+      arrow.label = `link “${l.label || l.type}”`
+      arrow.details = ['no longer joins two cards']
+      continue
+    }
+    items.push({ id: l.id, change: 'removed', kind: 'link', label: `link “${l.label || l.type}”`, details: [], box: null, parentShapeId: null })
+  }
   return { diff, items }
 }
 
