@@ -113,4 +113,17 @@ test('[A9] a newcomer opening a link gives a name and picks a side before the bo
   await newcomer.page.reload()
   await newcomer.waitForEditor()
   await expect(newcomer.page.getByTestId('identity-name')).toHaveCount(0)
+
+  // The name chip edits it: Escape cancels (nothing changes), Save renames for everyone.
+  await newcomer.page.getByTestId('identity-edit').click()
+  await expect(newcomer.page.getByTestId('identity-name')).toHaveValue('Nia Newcomer')
+  await newcomer.page.locator('.tl-canvas').focus()
+  await newcomer.page.keyboard.press('Escape')
+  await expect(newcomer.page.getByTestId('identity-name')).toHaveCount(0)
+  await expect(newcomer.page.getByTestId('identity-edit')).toHaveText('Nia Newcomer')
+  await newcomer.page.getByTestId('identity-edit').click()
+  await newcomer.page.getByTestId('identity-name').fill('Nia N.')
+  await newcomer.page.getByTestId('identity-save').click()
+  await expect(newcomer.page.getByTestId('identity-edit')).toHaveText('Nia N.')
+  await expect(fac.page.getByTestId('person-row').filter({ hasText: 'Nia N.' })).toHaveCount(1)
 })

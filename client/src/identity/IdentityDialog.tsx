@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { SIDES, parseSide, type Side } from '@overlap/shared'
 import { IDENTITY_COLORS, MAX_NAME_CHARS, normalizeName, randomColor, randomUserId, type Identity } from './identityStore'
 
@@ -15,6 +15,18 @@ export function IdentityDialog({ initial, canCancel, onSave, onCancel }: Props) 
   const [color, setColor] = useState(initial?.color ?? randomColor())
   const [side, setSide] = useState<Side | ''>(initial?.side ?? '')
   const valid = normalizeName(name) !== '' && side !== ''
+
+  // Editing (not the first visit, where a name is needed): Escape cancels, wherever the focus is.
+  const cancelRef = useRef(onCancel)
+  cancelRef.current = onCancel
+  useEffect(() => {
+    if (!canCancel) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') cancelRef.current()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [canCancel])
 
   function submit(e: FormEvent) {
     e.preventDefault()
