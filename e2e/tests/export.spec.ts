@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
+import { expectMenuDismisses } from '../fixtures/menus.js'
 import { expect, test } from '../fixtures/test.js'
 import { postBoard } from '../fixtures/api.js'
 
@@ -50,14 +51,7 @@ test('export: PNG, SVG and a PDF with one page per frame', async ({ actor, baseU
   expect(parsed).toEqual({ root: 'svg', error: 0 })
 
   // The menu closes like any menu: Escape, or a press outside it (here on the canvas).
-  await a.page.getByTestId('export-button').click()
-  await expect(a.page.getByTestId('export-menu')).toBeVisible()
-  await a.page.keyboard.press('Escape')
-  await expect(a.page.getByTestId('export-menu')).toBeHidden()
-  await a.page.getByTestId('export-button').click()
-  await expect(a.page.getByTestId('export-menu')).toBeVisible()
-  await a.page.mouse.click(640, 700)
-  await expect(a.page.getByTestId('export-menu')).toBeHidden()
+  await expectMenuDismisses(a.page, { button: 'export-button', menu: 'export-menu' })
 
   // The PDF button names its page count (one per top-level frame) before anything runs.
   await a.page.getByTestId('export-button').click()

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test'
 import type { Actor } from '../fixtures/actor.js'
 import { boardFetch } from '../fixtures/api.js'
+import { expectMenuDismisses } from '../fixtures/menus.js'
 import { expect, test } from '../fixtures/test.js'
 
 /** Local time at which this page's timer says it will end: read time + `data-remaining-ms`. */
@@ -47,13 +48,7 @@ test('[WS3] [WS4] timer: every page (viewer and late joiner too) shows the same 
   await expect(viewer.page.getByTestId('timer')).toHaveCount(0)
 
   // The menu closes like any menu: Escape, or a press outside it.
-  await fac.page.getByTestId('timer-menu-button').click()
-  await expect(fac.page.getByTestId('timer-menu')).toBeVisible()
-  await fac.page.keyboard.press('Escape')
-  await expect(fac.page.getByTestId('timer-menu')).toHaveCount(0)
-  await fac.page.getByTestId('timer-menu-button').click()
-  await fac.page.mouse.click(640, 500)
-  await expect(fac.page.getByTestId('timer-menu')).toHaveCount(0)
+  await expectMenuDismisses(fac.page, { button: 'timer-menu-button', menu: 'timer-menu' }, { x: 640, y: 500 })
 
   await fac.page.getByTestId('timer-menu-button').click()
   await fac.page.getByTestId('timer-preset-5').click()

@@ -2,7 +2,7 @@
  * The early socket (first paint, issue 2): index.html's inline script opens a first visit's socket
  * and asks for the whole board; the provider adopts it without losing or repeating anything.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { adoptEarlySocket, hasEarlySocket, webSocketClass } from './earlySocket'
@@ -59,12 +59,22 @@ function fakeWindow(path: string, search: string, stored: Record<string, string>
   return win
 }
 
+/** A first visit to the board link: the inline script has run; its socket (not yet open). */
+function firstVisit() {
+  const win = fakeWindow(`/b/${BOARD}`, `?token=${TOKEN}`)
+  openEarlySocket(win)
+  return { win, ws: FakeSocket.made[0]! }
+}
+
+beforeEach(() => {
+  FakeSocket.made = []
+})
+
 const EMPTY_STEP1 = [0, 0, 1, 0]
 const flush = () => new Promise<void>((r) => queueMicrotask(r))
 
 describe('early socket script', () => {
   it('opens the board socket with the link token and asks for the whole board once open', () => {
-    FakeSocket.made = []
     const win = fakeWindow(`/b/${BOARD}`, `?token=${TOKEN}`)
     openEarlySocket(win)
     expect(FakeSocket.made).toHaveLength(1)
@@ -78,7 +88,6 @@ describe('early socket script', () => {
   })
 
   it('does nothing off a board link, without a token, or in a browser that has been on the board before', () => {
-    FakeSocket.made = []
     openEarlySocket(fakeWindow('/', `?token=${TOKEN}`))
     openEarlySocket(fakeWindow(`/b/${BOARD}/s/snap`, `?token=${TOKEN}`))
     openEarlySocket(fakeWindow(`/b/${BOARD}`, ''))
@@ -98,7 +107,6 @@ describe('early socket script', () => {
   })
 
   it('closes a socket nobody adopted', () => {
-    FakeSocket.made = []
     const win = fakeWindow(`/b/${BOARD}`, `?x=1&token=${TOKEN}`)
     openEarlySocket(win)
     expect(FakeSocket.made).toHaveLength(1)
@@ -108,7 +116,6 @@ describe('early socket script', () => {
   })
 
   it('is self-contained: its source runs as an inline script', () => {
-    FakeSocket.made = []
     const win = fakeWindow(`/b/${BOARD}`, `?token=${TOKEN}`)
     new Function('window', `(${openEarlySocket.toString()})(window)`)(win)
     expect(FakeSocket.made).toHaveLength(1)
@@ -117,10 +124,7 @@ describe('early socket script', () => {
 
 describe('adopting the early socket', () => {
   it('replays what arrived before adoption, in order, and drops the repeated empty step 1', async () => {
-    FakeSocket.made = []
-    const win = fakeWindow(`/b/${BOARD}`, `?token=${TOKEN}`)
-    openEarlySocket(win)
-    const ws = FakeSocket.made[0]!
+    const { win, ws } = firstVisit()
     ws.open()
     ws.message(new Uint8Array([9, 1]))
     expect(hasEarlySocket(win, ws.url)).toBe(true)
@@ -147,10 +151,7 @@ describe('adopting the early socket', () => {
   })
 
   it('is adopted only for its exact URL; a provider for another URL gets a real socket and the early one is closed', () => {
-    FakeSocket.made = []
-    const win = fakeWindow(`/b/${BOARD}`, `?token=${TOKEN}`)
-    openEarlySocket(win)
-    const early = FakeSocket.made[0]!
+    const { win, ws: early } = firstVisit()
     const WS = webSocketClass(win)
     const other = new WS(`ws://board.example:8787/sync/${BOARD}?token=${'U'.repeat(43)}`)
     expect(other).toBeInstanceOf(FakeSocket)
@@ -160,10 +161,7 @@ describe('adopting the early socket', () => {
   })
 
   it('y-websocket syncs through the adopted socket and asks for the board only once', async () => {
-    FakeSocket.made = []
-    const win = fakeWindow(`/b/${BOARD}`, `?token=${TOKEN}`)
-    openEarlySocket(win)
-    const early = FakeSocket.made[0]!
+    const { win, ws: early } = firstVisit()
     early.open()
     // The server's answer to the script's step 1: a step 2 with one record.
     const serverDoc = new Y.Doc()
