@@ -7,18 +7,13 @@
  * The links returned when this browser created a board (all three roles) are kept too, for the
  * Share menu; a person who joined by a link knows only that link.
  */
+import { browserStorage } from '../browserStorage'
 import { ROLES, parseAccessToken, parseRole, type BoardLinks, type Role } from '@overlap/shared'
 
 const tokenKey = (boardId: string) => `overlap:token:${boardId}`
 const linksKey = (boardId: string) => `overlap:links:${boardId}`
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage
-  } catch {
-    return null
-  }
-}
+const storage = browserStorage
 
 export function tokenFromLink(link: string): string | null {
   try {

@@ -3,8 +3,10 @@
  * identity id, which every peer sees in presence. Kept in localStorage (`overlap:voter-key`), one
  * per browser, so a reload keeps the voter's ballots; the server stores only its hash.
  */
+import { parseVoterKey } from '@overlap/shared'
+import { browserStorage } from '../browserStorage'
+
 const VOTER_KEY_STORAGE_KEY = 'overlap:voter-key'
-const VOTER_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/
 
 /** 32 URL-safe characters from 24 random bytes (192 bits). */
 export function randomVoterKey(): string {
@@ -12,17 +14,9 @@ export function randomVoterKey(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage
-  } catch {
-    return null
-  }
-}
-
 export function loadVoterKey(storage: Pick<Storage, 'getItem' | 'setItem'> | null = browserStorage()): string {
-  const stored = storage?.getItem(VOTER_KEY_STORAGE_KEY) ?? null
-  if (stored !== null && VOTER_KEY_PATTERN.test(stored)) return stored
+  const stored = parseVoterKey(storage?.getItem(VOTER_KEY_STORAGE_KEY) ?? null)
+  if (stored !== null) return stored
   const key = randomVoterKey()
   // Without storage (private mode), the key lives as long as the page: votes are still counted.
   try {
