@@ -77,6 +77,16 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`server did not answer ${url} within ${timeoutMs} ms: ${String(lastErr)}`)
 }
 
+/** Waits until a started child answers `url`; a child that does not is killed, its output in the error. */
+async function readyOrKill(child: ChildProcess, output: string[], url: string): Promise<void> {
+  try {
+    await waitForHttp(url, child, 20_000)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw new Error(`${String(err)}\n${output.join('')}`)
+  }
+}
+
 interface StartOptions {
   /** Reuse a data dir (to restart on the same data); a fresh temp dir otherwise. */
   dataDir?: string
@@ -153,12 +163,7 @@ export async function startOurServer(opts: StartOptions = {}): Promise<ServerHan
     LOG_LEVEL: 'warn',
     ...opts.env,
   })
-  try {
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, 20_000)
-  } catch (err) {
-    child.kill('SIGKILL')
-    throw new Error(`${String(err)}\n${output.join('')}`)
-  }
+  await readyOrKill(child, output, `http://127.0.0.1:${port}/healthz`)
   return handleFor('ours', child, port, dataDir, `ws://127.0.0.1:${port}/sync`)
 }
 
@@ -175,12 +180,7 @@ export async function startRefServer(opts: StartOptions = {}, durable = false): 
     ...(dataDir ? { YPERSISTENCE: path.join(dataDir, 'leveldb') } : {}),
     ...opts.env,
   })
-  try {
-    await waitForHttp(`http://127.0.0.1:${port}/`, child, 20_000)
-  } catch (err) {
-    child.kill('SIGKILL')
-    throw new Error(`${String(err)}\n${output.join('')}`)
-  }
+  await readyOrKill(child, output, `http://127.0.0.1:${port}/`)
   return handleFor(durable ? 'ref-ldb' : 'ref', child, port, dataDir, `ws://127.0.0.1:${port}`)
 }
 
@@ -195,12 +195,7 @@ export async function startTlsyncServer(snapshotFile: string): Promise<ServerHan
     HOST: '127.0.0.1',
     SNAPSHOT_FILE: snapshotFile,
   })
-  try {
-    await waitForHttp(`http://127.0.0.1:${port}/`, child, 20_000)
-  } catch (err) {
-    child.kill('SIGKILL')
-    throw new Error(`${String(err)}\n${output.join('')}`)
-  }
+  await readyOrKill(child, output, `http://127.0.0.1:${port}/`)
   return handleFor('tlsync', child, port, null, `ws://127.0.0.1:${port}/connect`)
 }
 
