@@ -38,14 +38,8 @@ export class AdoptedSocket {
     })
   }
 
-  get url(): string {
-    return this.slot.url
-  }
   get readyState(): number {
     return this.slot.ws.readyState
-  }
-  get bufferedAmount(): number {
-    return this.slot.ws.bufferedAmount
   }
   get binaryType(): BinaryType {
     return this.slot.ws.binaryType
