@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import type { TLPageId, TLRecord, TLShapeId } from '@tldraw/tlschema'
-import { getRecordsMap, typeNameFromId, writeRecordsToDoc, XY_KEY } from '@overlap/shared'
+import { getBaseline, getRecordsMap, readRecord, typeNameFromId, writeRecordsToDoc, XY_KEY } from '@overlap/shared'
 
 /** Writes records in chunks, one transaction each (one update message each). Returns the chunk count. */
 export function writeRecordsChunked(doc: Y.Doc, records: readonly TLRecord[], chunkSize: number): number {
@@ -21,14 +21,18 @@ export function writeRecordsChunked(doc: Y.Doc, records: readonly TLRecord[], ch
 export function setShapeX(doc: Y.Doc, id: TLShapeId, x: number): void {
   const rec = getRecordsMap(doc).get(id)
   if (!rec) throw new Error(`shape ${id} is not in the doc`)
-  const xy = rec.get(XY_KEY)
-  const y = Array.isArray(xy) && typeof xy[1] === 'number' ? xy[1] : 0
-  rec.set(XY_KEY, [x, y])
+  const y = readRecord(id, rec, getBaseline(doc))?.y
+  rec.set(XY_KEY, [x, typeof y === 'number' ? y : 0])
 }
 
 export function readShapeX(doc: Y.Doc, id: TLShapeId): number | undefined {
-  const xy = getRecordsMap(doc).get(id)?.get(XY_KEY)
-  return Array.isArray(xy) && typeof xy[0] === 'number' ? xy[0] : undefined
+  const rec = getRecordsMap(doc).get(id)
+  if (!rec) return undefined
+  // A moved shape holds its own `xy` key; before its first move it reads from its creation entry.
+  const xy = rec.get(XY_KEY)
+  if (Array.isArray(xy)) return typeof xy[0] === 'number' ? xy[0] : undefined
+  const x = readRecord(id, rec, getBaseline(doc))?.x
+  return typeof x === 'number' ? x : undefined
 }
 
 /** The first page record's id in a synced doc (a board created by our server has one). */

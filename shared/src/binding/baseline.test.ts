@@ -5,54 +5,17 @@ import { createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
 import { bindStoreToDoc } from './bindStoreToDoc.js'
 import { createHeadlessStore } from './headlessStore.js'
 import { readRecordsFromDoc, writeDocSchema, writeInitialBoard, writeRecordsToDoc } from './docRecords.js'
-import { createRecordMap, getBaseline, getBoardMap, getRecordsMap, EMPTY_BASELINE } from './docLayout.js'
+import { createRecordMap, getBaseline, getBoardMap, getRecordsMap, storedEntriesOf, EMPTY_BASELINE } from './docLayout.js'
 import { BASELINE_KEY, defaultBaselineTable } from './baseline.js'
 import { initialBoardRecords } from './docRecords.js'
 import { makeArrowBinding, makeArrowShape, makeGeoShape } from './testing.js'
+import { boundPeers, geoOf, seededBoard } from './testPeers.js'
 
 const schema = createTLSchema()
 
-/** Docs that deliver every update to each other, or queue them while paused. */
-function linkAll(docs: Y.Doc[]) {
-  let paused = false
-  const queue: Array<[Y.Doc, Uint8Array]> = []
-  for (const from of docs) {
-    from.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'wire') return
-      for (const to of docs) {
-        if (to === from) continue
-        if (paused) queue.push([to, update])
-        else Y.applyUpdate(to, update, 'wire')
-      }
-    })
-  }
-  return {
-    pause: () => (paused = true),
-    resume: () => {
-      paused = false
-      for (const [to, update] of queue.splice(0)) Y.applyUpdate(to, update, 'wire')
-    },
-  }
-}
+const clients = boundPeers
 
-function clients(n: number, seed: Y.Doc) {
-  const all = Array.from({ length: n }, () => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(seed))
-    const store = createHeadlessStore()
-    return { doc, store, binding: bindStoreToDoc({ store, doc }) }
-  })
-  return { all, link: linkAll(all.map((c) => c.doc)) }
-}
-
-function seeded(records: TLShape[] = []) {
-  const doc = new Y.Doc()
-  writeInitialBoard(doc, schema)
-  writeRecordsToDoc(doc, records)
-  return doc
-}
-
-const geoOf = (c: { store: ReturnType<typeof createHeadlessStore> }, id: TLShape['id']) => c.store.get(id) as TLGeoShape
+const seeded = seededBoard
 
 describe('[B15] baseline', () => {
   it('[B15] the table is tldraw 5.4.2\'s default props of every default shape and binding type', () => {
@@ -72,19 +35,23 @@ describe('[B15] baseline', () => {
     const doc = seeded()
     const shape = makeGeoShape({ x: 1, y: 2 })
     writeRecordsToDoc(doc, [shape])
-    expect([...getRecordsMap(doc).get(shape.id)!.keys()].sort()).toEqual(['index', 'type', 'xy'])
+    expect([...storedEntriesOf(getRecordsMap(doc).get(shape.id)!).keys()].sort()).toEqual(['index', 'type', 'xy'])
     expect(() => schema.types.shape.validate(readRecordsFromDoc(doc).find((r) => r.id === shape.id))).not.toThrow()
   })
 
-  it('[B15] a record stores only what differs from the baseline; setting a default back deletes the key', () => {
+  it('[B15][B17] a record stores only what differs from the baseline; setting a value back deletes the key', () => {
     const [a] = clients(1, seeded()).all
     const shape = makeGeoShape({ props: { color: 'blue', w: 120 } })
     a.store.put([shape])
     const ymap = getRecordsMap(a.doc).get(shape.id)!
-    expect([...ymap.keys()].sort()).toEqual(['index', 'p.color', 'p.w', 'type', 'xy'])
+    expect([...storedEntriesOf(ymap).keys()].sort()).toEqual(['index', 'p.color', 'p.w', 'type', 'xy'])
     a.store.put([{ ...shape, props: { ...shape.props, color: 'black' } }])
-    expect(ymap.has('p.color')).toBe(false)
+    // The baseline's value, but not the one the record was created with: stored explicitly.
+    expect(ymap.get('p.color')).toBe('black')
     expect(readRecordsFromDoc(a.doc).find((r) => r.id === shape.id)).toEqual({ ...shape, props: { ...shape.props, color: 'black' } })
+    a.store.put([shape])
+    expect(ymap.has('p.color')).toBe(false)
+    expect(readRecordsFromDoc(a.doc).find((r) => r.id === shape.id)).toEqual(shape)
     // Objects compare deep: an empty rich text equal to the baseline is not stored either.
     a.store.put([{ ...shape, props: { ...shape.props, richText: toRichText('') } }])
     expect(ymap.has('p.richText')).toBe(false)
@@ -124,13 +91,16 @@ describe('[B15] baseline', () => {
     expect(read.find((r) => r.id === labelled.id)!.props.richText).toEqual(toRichText('label'))
   })
 
-  it('[B15] a concurrent set back to the baseline and set to another value converge on the other value', () => {
+  it('[B15][B17] a concurrent set back to the stored value and set to another value converge on the other value', () => {
     const shape = makeGeoShape({ props: { color: 'red' } })
+    const green = { ...shape, props: { ...shape.props, color: 'green' as const } }
     for (const order of [0, 1]) {
       const { all, link } = clients(2, seeded([shape]))
       const [a, b] = order ? [all[1], all[0]] : all
+      a.store.put([green])
       link.pause()
-      a.store.put([{ ...shape, props: { ...shape.props, color: 'black' } }]) // the baseline: deletes the key
+      a.store.put([shape]) // back to the value the record was created with: deletes the key
+      expect(getRecordsMap(a.doc).get(shape.id)!.has('p.color')).toBe(false)
       b.store.put([{ ...shape, props: { ...shape.props, color: 'blue' } }])
       link.resume()
       for (const peer of all) expect(geoOf(peer, shape.id).props.color).toBe('blue')
@@ -169,12 +139,12 @@ describe('[B15] baseline', () => {
     store.put([{ ...shape, props: { ...shape.props, color: 'black' } }])
     const ymap = getRecordsMap(doc).get(shape.id)!
     expect(ymap.get('p.color')).toBe('black')
-    expect(ymap.get('rotation')).toBe(0)
+    expect(storedEntriesOf(ymap).get('rotation')).toBe(0)
     expect(getBoardMap(doc).has(BASELINE_KEY)).toBe(false)
     expect(getBaseline(doc)).toBe(EMPTY_BASELINE)
     const other = makeGeoShape()
     writeRecordsToDoc(doc, [other])
-    expect(getRecordsMap(doc).get(other.id)!.get('p.dash')).toBe('draw')
+    expect(storedEntriesOf(getRecordsMap(doc).get(other.id)!).get('p.dash')).toBe('draw')
     expect(getBoardMap(doc).has(BASELINE_KEY)).toBe(false)
   })
 

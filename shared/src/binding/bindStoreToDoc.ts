@@ -25,8 +25,8 @@ import {
   type JsonRecord,
 } from './docLayout.js'
 import { BASELINE_KEY } from './baseline.js'
-import { putRecord, readDocSchema, writeDocSchema } from './docRecords.js'
-import { checkDocSchema } from './schemaCheck.js'
+import { putRecord, readDocSchema, readStoredSchema, writeDocSchema } from './docRecords.js'
+import { checkBoardSchema } from './docSchema.js'
 import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
 import { recordIdsOfStep } from './stepRecords.js'
@@ -305,7 +305,7 @@ export function bindStoreToDoc({
 
   const checkSchemaNow = () => {
     if (records.size === 0 && readDocSchema(doc) === undefined) return
-    const verdict = checkDocSchema(readDocSchema(doc), schema)
+    const verdict = checkBoardSchema(readStoredSchema(doc), schema)
     if (verdict === 'newer') setReadonly('newer-schema')
     else if (verdict === 'same') setReadonly(null)
   }
@@ -325,8 +325,8 @@ export function bindStoreToDoc({
 
   // ---- initial load ------------------------------------------------------------------------------
   if (records.size === 0) {
-    const stored = readDocSchema(doc)
-    if (stored !== undefined && checkDocSchema(stored, schema) === 'newer') {
+    const stored = readStoredSchema(doc)
+    if (stored !== undefined && checkBoardSchema(stored, schema) === 'newer') {
       setReadonly('newer-schema')
     } else {
       const local = store.allRecords().filter((r) => isDocumentType(r.typeName))
@@ -341,12 +341,11 @@ export function bindStoreToDoc({
       }
     }
   } else {
-    const stored = readDocSchema(doc)
-    const verdict = checkDocSchema(stored, schema)
+    const verdict = checkBoardSchema(readStoredSchema(doc), schema)
     if (verdict === 'newer') {
       setReadonly('newer-schema')
     } else if (verdict === 'older') {
-      const result = migrateDoc(doc, schema, stored as SerializedSchema, systemOrigin)
+      const result = migrateDoc(doc, schema, readDocSchema(doc) as SerializedSchema, systemOrigin)
       if (result.ok) log?.info?.('migrated board to the current schema', { written: result.written })
       else {
         log?.warn('could not migrate board; read-only', { reason: result.reason })

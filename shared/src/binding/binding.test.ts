@@ -5,8 +5,10 @@ import { createTLStore } from 'tldraw'
 import { bindStoreToDoc, type TldrawYjsBinding } from './bindStoreToDoc.js'
 import { createHeadlessStore } from './headlessStore.js'
 import { countShapes, readRecordsFromDoc, writeInitialBoard, writeRecordsToDoc } from './docRecords.js'
-import { getRecordsMap, XY_KEY } from './docLayout.js'
+import { getRecordsMap, storedEntriesOf, XY_KEY } from './docLayout.js'
+import { withLayout } from './docSchema.js'
 import { makeArrowBinding, makeArrowShape, makeGeoShape } from './testing.js'
+import { linkAll } from './testPeers.js'
 
 const schema = createTLSchema()
 
@@ -17,25 +19,7 @@ function seededDoc(): Y.Doc {
 }
 
 /** Two docs kept in sync directly (every update delivered at once); `paused` queues them instead. */
-function linkDocs(a: Y.Doc, b: Y.Doc) {
-  let paused = false
-  const queue: Array<[Y.Doc, Uint8Array]> = []
-  const wire = (from: Y.Doc, to: Y.Doc) =>
-    from.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'wire') return
-      if (paused) queue.push([to, update])
-      else Y.applyUpdate(to, update, 'wire')
-    })
-  wire(a, b)
-  wire(b, a)
-  return {
-    pause: () => (paused = true),
-    resume: () => {
-      paused = false
-      for (const [to, update] of queue.splice(0)) Y.applyUpdate(to, update, 'wire')
-    },
-  }
-}
+const linkDocs = (a: Y.Doc, b: Y.Doc) => linkAll([a, b])
 
 function client(doc: Y.Doc, store: TLStore = createHeadlessStore()) {
   const binding = bindStoreToDoc({ store, doc })
@@ -64,12 +48,13 @@ describe('binding', () => {
     shape.meta = { overlapCard: 'idea' }
     store.put([shape])
     const ymap = getRecordsMap(doc).get(shape.id)!
-    expect(ymap.has('id')).toBe(false)
-    expect(ymap.has('typeName')).toBe(false)
-    expect(ymap.has('x')).toBe(false)
-    expect(ymap.get(XY_KEY)).toEqual([10, 20])
-    expect(ymap.get('p.color')).toBe('red')
-    expect(ymap.get('m.overlapCard')).toBe('idea')
+    const stored = storedEntriesOf(ymap)
+    expect(stored.has('id')).toBe(false)
+    expect(stored.has('typeName')).toBe(false)
+    expect(stored.has('x')).toBe(false)
+    expect(stored.get(XY_KEY)).toEqual([10, 20])
+    expect(stored.get('p.color')).toBe('red')
+    expect(stored.get('m.overlapCard')).toBe('idea')
     expect([...ymap.values()].some((v) => v instanceof Y.AbstractType)).toBe(false)
     expect(readRecordsFromDoc(doc).find((r) => r.id === shape.id)).toEqual(shape)
     expect(countShapes(doc)).toBe(1)
@@ -154,7 +139,7 @@ describe('binding', () => {
     const doc = new Y.Doc()
     bindStoreToDoc({ store, doc })
     expect(readRecordsFromDoc(doc).map((r) => r.typeName).sort()).toEqual(['document', 'page'])
-    expect(doc.getMap('board').get('schema')).toEqual(schema.serialize())
+    expect(doc.getMap('board').get('schema')).toEqual(withLayout(schema.serialize()))
   })
 
   it('[B5] loading removes store document records that the doc does not have', () => {
@@ -358,7 +343,7 @@ describe('binding', () => {
     store.ensureStoreIsUsable()
     const doc = seededDoc()
     expect(docRecords(store)).toEqual(readRecordsFromDoc(doc).sort((a, b) => a.id.localeCompare(b.id)))
-    expect(doc.getMap('board').get('schema')).toEqual(store.schema.serialize())
+    expect(doc.getMap('board').get('schema')).toEqual(withLayout(store.schema.serialize()))
   })
 
   it('dispose stops both directions', () => {

@@ -9,6 +9,12 @@
  *   `meta.overlapCard` is `m.overlapCard`; `props` / `meta` hold `{}` and only say "this record has a
  *   props / meta object" (nested Y.Maps cost two more Yjs types per record and slowed joining down).
  * - `id` and `typeName` are not stored: both derive from the key (`shape:abc` → typeName `shape`).
+ * - Creation entry ([B17]): a record is CREATED as one key, `@`, holding the JSON text of every entry it
+ *   stores then. Later edits set their own keys, which override `@`; an edit back to the value `@` (or the
+ *   baseline) holds deletes the key again; a field the record no longer has is a key set to
+ *   `undefined`. One string per record instead of one Yjs item per field: a joining client applies a
+ *   10,000-shape board about 4× faster and the server encodes it about 3× faster. `@` is never
+ *   rewritten, so concurrent edits of different fields still both survive.
  * - A record with numeric `x` and `y` stores them together as one `xy: [x, y]` entry. A drag rewrites
  *   one item per frame instead of two, so the deleted items of one key form a run of consecutive
  *   clocks that Yjs merges into a single deleted struct: 10,000 drag frames grow the V1 encoding by
@@ -26,13 +32,18 @@ export const RECORDS_MAP = 'records'
 export const BOARD_MAP = 'board'
 export const SCHEMA_KEY = 'schema'
 
+/** Key holding the JSON of the entries a record was created with ([B17]). Never rewritten. */
+export const CREATION_KEY = '@'
 /** Key under which a record's numeric x and y are stored together. */
 export const XY_KEY = 'xy'
 /** Record fields whose own properties are flattened into prefixed keys. */
 const FLATTENED: Readonly<Record<string, string>> = { props: 'p.', meta: 'm.' }
 const PREFIX_TO_FIELD: Readonly<Record<string, string>> = { 'p.': 'props', 'm.': 'meta' }
 /** Fields derived from the key and never stored. */
-const DERIVED_KEYS: ReadonlySet<string> = new Set(['id', 'typeName'])
+const DERIVED_KEYS: ReadonlySet<string> = new Set(['id', 'typeName', CREATION_KEY])
+/** "This record has no such field" in `writeEntry`: stored as an explicit `undefined` when needed. */
+const ABSENT: unique symbol = Symbol('absent')
+type Desired = unknown | typeof ABSENT
 
 export type JsonRecord = { id: string; typeName: string } & Record<string, unknown>
 type Entries = Map<string, unknown>
@@ -224,9 +235,25 @@ function cloneJson(value: unknown): unknown {
 
 // ---- records -------------------------------------------------------------------------------------
 
+/** The entries a record map was created with (its `@` JSON), or null (none, or not a JSON object). */
+function creationOf(raw: unknown): Record<string, unknown> | null {
+  if (typeof raw !== 'string') return null
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    return isPlainObject(parsed) ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+function hasOwn(obj: Record<string, unknown> | null, key: string): obj is Record<string, unknown> {
+  return obj !== null && Object.prototype.hasOwnProperty.call(obj, key)
+}
+
 /**
- * Reads one record back from its map: the baseline for its typeName and `type`, overridden by what is
- * stored. Null when the key has no type prefix or the value is no map.
+ * Reads one record back from its map: the baseline for its typeName and `type`, overridden by the
+ * creation entry `@`, overridden by the keys set since ([B15], [B17]). Null when the key has no type
+ * prefix or the value is no map.
  */
 export function readRecord(id: string, ymap: unknown, baseline: Baseline = EMPTY_BASELINE): JsonRecord | null {
   const typeName = typeNameFromId(id)
@@ -235,31 +262,53 @@ export function readRecord(id: string, ymap: unknown, baseline: Baseline = EMPTY
   // A Y.Map's live entries, read from Yjs's own key → item map: `entries()` would build an iterator
   // and a generator per record (and `get` walks the same map). Loading a big board reads every record.
   const live = ymap instanceof Y.Map ? (ymap as unknown as { _map: Map<string, YItemLike> })._map : null
+  const read = (key: string): unknown => (live ? valueOf(live.get(key)) : source.get(key))
+  const has = (key: string): boolean => (live ? isLive(live.get(key)) : source.has(key))
+  // Fresh objects on every call: the record below takes them over without copying.
+  const created = creationOf(read(CREATION_KEY))
   const record: JsonRecord = { id, typeName }
-  const base = baseline.entriesFor(typeName, live ? valueOf(live.get('type')) : source.get('type'))
+  const type = has('type') ? read('type') : created?.type
+  const base = baseline.entriesFor(typeName, type)
   if (base) {
     // The baseline first, then what is stored on top. Baseline values are shared by every record:
     // each record gets its own copy of an object, unless the record stores that key (the stored
     // value replaces it below, so the shared value is only a placeholder keeping the key order).
     for (const { field, key, storedKey, value, isObject, isMarker } of templateOf(base)) {
-      const overridden = isObject && !isMarker && (live ? valueOf(live.get(storedKey)) !== undefined : source.has(storedKey))
+      const overridden = isObject && !isMarker && (hasOwn(created, storedKey) || has(storedKey))
       const copy = isObject && !overridden ? cloneJson(value) : value
       if (field === null) record[key] = copy
       else if (isPlainObject(record[field])) (record[field] as Record<string, unknown>)[key] = copy
       else assign(record, FLATTENED[field] + key, copy)
     }
   }
+  if (created) for (const key in created) if (!DERIVED_KEYS.has(key)) assign(record, key, created[key])
   if (live) {
     for (const [key, item] of live) {
       if (item.deleted || DERIVED_KEYS.has(key)) continue
-      assign(record, key, item.content.getContent()[item.length - 1])
+      const value = item.content.getContent()[item.length - 1]
+      if (value === undefined) unassign(record, key)
+      else assign(record, key, value)
     }
   } else {
     for (const [key, value] of source.entries()) {
-      if (!DERIVED_KEYS.has(key)) assign(record, key, value)
+      if (DERIVED_KEYS.has(key)) continue
+      if (value === undefined) unassign(record, key)
+      else assign(record, key, value)
     }
   }
   return record
+}
+
+/** Removes a stored key's field from `record` (the key holds `undefined`: "no such field"). */
+function unassign(record: Record<string, unknown>, key: string): void {
+  if (key === XY_KEY) {
+    delete record.x
+    delete record.y
+    return
+  }
+  const field = key.charCodeAt(1) === 46 /* . */ ? PREFIX_TO_FIELD[key.slice(0, 2)] : undefined
+  if (field === undefined) delete record[key]
+  else if (isPlainObject(record[field])) delete (record[field] as Record<string, unknown>)[key.slice(2)]
 }
 
 /** What readRecord needs of a Yjs Item in a map (internal API: stable across Yjs 13). */
@@ -269,21 +318,58 @@ interface YItemLike {
   content: { getContent(): unknown[] }
 }
 
+function isLive(item: YItemLike | undefined): boolean {
+  return item !== undefined && !item.deleted
+}
+
 function valueOf(item: YItemLike | undefined): unknown {
   return item === undefined || item.deleted ? undefined : item.content.getContent()[item.length - 1]
 }
 
-/** A new `Y.Map` holding `record` (to be inserted into the records map). */
+/**
+ * A new `Y.Map` holding `record` (to be inserted into the records map): one `@` entry with the JSON of
+ * what the record stores against `baseline` ([B17]).
+ */
 export function createRecordMap(record: Record<string, unknown>, baseline: Baseline = EMPTY_BASELINE): Y.Map<unknown> {
   const ymap = new Y.Map<unknown>()
-  for (const [key, value] of storedEntries(record, baseline)) ymap.set(key, value)
+  const entries = storedEntries(record, baseline)
+  if (entries.size > 0) ymap.set(CREATION_KEY, JSON.stringify(Object.fromEntries(entries)))
   return ymap
 }
 
 /**
+ * Makes the stored value of `key` read as `value` (ABSENT: no such field), writing as little as
+ * possible: when the creation entry (or else the baseline) already says so, the key is deleted (a
+ * concurrent set by a peer then wins on every replica alike); otherwise it is set. Returns the writes.
+ */
+function writeEntry(ymap: Y.Map<unknown>, created: Record<string, unknown> | null, base: Entries | undefined, key: string, value: Desired): number {
+  const fallback: Desired = hasOwn(created, key) ? created[key] : base?.has(key) ? base.get(key) : ABSENT
+  const same = value === ABSENT ? fallback === ABSENT : fallback !== ABSENT && deepEqual(fallback, value)
+  if (same) {
+    if (!ymap.has(key)) return 0
+    ymap.delete(key)
+    return 1
+  }
+  const stored = value === ABSENT ? undefined : value
+  if (ymap.has(key) && deepEqual(ymap.get(key), stored)) return 0
+  ymap.set(key, stored)
+  return 1
+}
+
+/** The value `key` reads as in `ymap` (explicit key, else creation entry, else baseline); ABSENT if none. */
+function effectiveEntry(ymap: Y.Map<unknown>, created: Record<string, unknown> | null, base: Entries | undefined, key: string): Desired {
+  if (ymap.has(key)) {
+    const value = ymap.get(key)
+    return value === undefined ? ABSENT : value
+  }
+  if (hasOwn(created, key)) return created[key]
+  return base?.has(key) ? base.get(key) : ABSENT
+}
+
+/**
  * Writes into `ymap` only what differs between `prev` and `next` (each prop and meta key on its own).
- * `prev` must describe what `ymap` currently holds. A field set back to its baseline value is deleted.
- * Returns the number of entries written.
+ * `prev` must describe what `ymap` currently holds. A field set back to the value the record was created
+ * with (or the baseline's) is deleted. Returns the number of entries written.
  */
 export function patchRecordMap(
   ymap: Y.Map<unknown>,
@@ -292,58 +378,61 @@ export function patchRecordMap(
   baseline: Baseline = EMPTY_BASELINE,
 ): number {
   const base = baseFor(baseline, next)
-  if (base !== baseFor(baseline, prev)) return replaceRecordEntries(ymap, storedEntries(next, baseline))
+  if (base !== baseFor(baseline, prev)) return replaceRecordEntries(ymap, next, baseline)
+  const created = creationOf(ymap.get(CREATION_KEY))
   const before = allEntries(prev)
   const after = allEntries(next)
   let writes = 0
   for (const [key, value] of after) {
     const unchanged = before.has(key) && deepEqual(before.get(key), value)
     // `xy` is rewritten when the map lacks it (an undo may restore a record without it).
-    if (unchanged && !(key === XY_KEY && !isXY(ymap.get(key)))) continue
-    if (isBaselineValue(base, key, value)) {
-      if (ymap.has(key)) {
-        ymap.delete(key)
-        writes++
-      }
-    } else {
-      ymap.set(key, value)
-      writes++
-    }
+    if (unchanged && !(key === XY_KEY && !isXY(effectiveEntry(ymap, created, base, key)))) continue
+    writes += writeEntry(ymap, created, base, key, value)
   }
-  for (const key of before.keys()) {
-    if (!after.has(key) && ymap.has(key)) {
-      ymap.delete(key)
-      writes++
-    }
-  }
+  for (const key of before.keys()) if (!after.has(key)) writes += writeEntry(ymap, created, base, key, ABSENT)
   return writes
 }
 
-/** Makes `ymap` hold exactly `entries` (writing only the keys whose stored value differs). */
-export function replaceRecordEntries(ymap: Y.Map<unknown>, entries: ReadonlyMap<string, unknown>): number {
+/**
+ * Makes `ymap` read as exactly `record` against `baseline` (writing only the keys whose stored value
+ * differs; the creation entry stays as it is).
+ */
+export function replaceRecordEntries(ymap: Y.Map<unknown>, record: Record<string, unknown>, baseline: Baseline = EMPTY_BASELINE): number {
+  const created = creationOf(ymap.get(CREATION_KEY))
+  const base = baseFor(baseline, record)
+  const entries = allEntries(record)
+  const keys = new Set<string>([...ymap.keys(), ...Object.keys(created ?? {}), ...entries.keys()])
+  keys.delete(CREATION_KEY)
   let writes = 0
-  for (const key of [...ymap.keys()]) {
-    if (!entries.has(key)) {
-      ymap.delete(key)
-      writes++
-    }
-  }
-  for (const [key, value] of entries) {
-    if (!ymap.has(key) || !deepEqual(ymap.get(key), value)) {
-      ymap.set(key, value)
-      writes++
-    }
+  for (const key of keys) {
+    if (DERIVED_KEYS.has(key)) continue
+    writes += writeEntry(ymap, created, base, key, entries.has(key) ? entries.get(key) : ABSENT)
   }
   return writes
 }
 
 /**
- * The entries of `known` (stored against `baseline`) that `ymap` lacks: what an undo/redo failed to
- * restore when it re-created a record (restoreRepair.ts).
+ * What a record map stores, with its creation entry unpacked: `@`'s entries overridden by the keys set
+ * since (a key holding `undefined` removes the entry). Without the baseline. For tests and tools.
+ */
+export function storedEntriesOf(ymap: Y.Map<unknown>): Entries {
+  const entries: Entries = new Map(Object.entries(creationOf(ymap.get(CREATION_KEY)) ?? {}))
+  for (const [key, value] of ymap.entries()) {
+    if (key === CREATION_KEY) continue
+    if (value === undefined) entries.delete(key)
+    else entries.set(key, value)
+  }
+  return entries
+}
+
+/**
+ * The entries of `known` (stored against `baseline`) that `ymap` lacks, neither set nor in its creation
+ * entry: what an undo/redo failed to restore when it re-created a record (restoreRepair.ts).
  */
 export function missingEntries(ymap: Y.Map<unknown>, known: Record<string, unknown>, baseline: Baseline): Entries {
+  const created = creationOf(ymap.get(CREATION_KEY))
   const missing: Entries = new Map()
-  for (const [key, value] of storedEntries(known, baseline)) if (!ymap.has(key)) missing.set(key, value)
+  for (const [key, value] of storedEntries(known, baseline)) if (!ymap.has(key) && !hasOwn(created, key)) missing.set(key, value)
   return missing
 }
 

@@ -14,9 +14,11 @@ import {
   readRecord,
   SCHEMA_KEY,
   seedBaselineIfEmpty,
+  isPlainObject,
   type Baseline,
   type JsonRecord,
 } from './docLayout.js'
+import { LAYOUT_VERSION, layoutVersionOf, tldrawPartOf, withLayout } from './docSchema.js'
 
 /**
  * Every record in the doc as plain objects, NOT validated (the doc is untrusted input: validate with
@@ -56,6 +58,7 @@ export function putRecord(map: Y.Map<Y.Map<unknown>>, record: JsonRecord, baseli
       return
     }
   }
+  if (map.doc) markLayout(map.doc)
   map.set(record.id, createRecordMap(record, baseline))
 }
 
@@ -66,12 +69,31 @@ export function countShapes(doc: Y.Doc): number {
   return n
 }
 
+/** The tldraw schema the doc was written with (without our layout sequence, docSchema.ts); undefined if none. */
 export function readDocSchema(doc: Y.Doc): unknown {
+  return tldrawPartOf(getBoardMap(doc).get(SCHEMA_KEY))
+}
+
+/** The stored schema as it is, layout sequence included (for `checkBoardSchema`). */
+export function readStoredSchema(doc: Y.Doc): unknown {
   return getBoardMap(doc).get(SCHEMA_KEY)
 }
 
+/** Stores `schema` (a tldraw `schema.serialize()`) with the current layout sequence. */
 export function writeDocSchema(doc: Y.Doc, schema: SerializedSchema): void {
-  getBoardMap(doc).set(SCHEMA_KEY, schema)
+  getBoardMap(doc).set(SCHEMA_KEY, withLayout(schema))
+}
+
+/**
+ * Before a layout-2 record goes into a doc whose schema says layout 1: raise the stored layout, so that
+ * clients that cannot read it go read-only ([B17]). The tldraw part is kept as it is.
+ */
+function markLayout(doc: Y.Doc): void {
+  const board = getBoardMap(doc)
+  const stored = board.get(SCHEMA_KEY)
+  if (stored === undefined || !(layoutVersionOf(stored) < LAYOUT_VERSION)) return
+  const tldraw = tldrawPartOf(stored)
+  if (isPlainObject(tldraw) && tldraw.schemaVersion === 2) board.set(SCHEMA_KEY, withLayout(tldraw as unknown as SerializedSchema))
 }
 
 /**

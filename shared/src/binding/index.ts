@@ -2,11 +2,13 @@ export * from './bindStoreToDoc.js'
 export * from './docRecords.js'
 export * from './schemaCheck.js'
 export * from './migrateDoc.js'
+export { LAYOUT_SEQUENCE, LAYOUT_VERSION, checkBoardSchema } from './docSchema.js'
 export {
   RECORDS_MAP,
   BOARD_MAP,
   SCHEMA_KEY,
   XY_KEY,
+  CREATION_KEY,
   getRecordsMap,
   getBoardMap,
   getBaseline,

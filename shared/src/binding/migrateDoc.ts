@@ -21,7 +21,6 @@ import {
   getRecordsMap,
   patchRecordMap,
   replaceRecordEntries,
-  storedEntries,
   type JsonRecord,
 } from './docLayout.js'
 import { readRecordsFromDoc, writeDocSchema } from './docRecords.js'
@@ -64,7 +63,7 @@ export function migrateDoc(
         map.set(id, createRecordMap(record, target))
         written++
       } else if (narrowed) {
-        if (replaceRecordEntries(ymap, storedEntries(record, target)) > 0) written++
+        if (replaceRecordEntries(ymap, record, target) > 0) written++
       } else if (!deepEqual(prev, record)) {
         patchRecordMap(ymap, prev, record, baseline)
         written++

@@ -8,6 +8,7 @@ import { readRecordsFromDoc, writeInitialBoard, writeRecordsToDoc } from './docR
 import { getBoardMap, getRecordsMap } from './docLayout.js'
 import { BASELINE_KEY, defaultBaselineTable, type BaselineTable } from './baseline.js'
 import { makeGeoShape } from './testing.js'
+import { withLayout } from './docSchema.js'
 
 const schema = createTLSchema()
 const current = schema.serialize()
@@ -74,7 +75,7 @@ describe('binding and schemas', () => {
     const binding = bindStoreToDoc({ store, doc })
     expect(transactions).toHaveLength(1)
     expect(new Set(changedKeys).size).toBe(2) // the two geo shapes; document and page untouched
-    expect(getBoardMap(doc).get('schema')).toEqual(current)
+    expect(getBoardMap(doc).get('schema')).toEqual(withLayout(current))
     expect(binding.getReadonlyReason()).toBeNull()
     const shapes = store.allRecords().filter((r) => r.typeName === 'shape')
     expect(shapes.map((s) => (s as { props: { flipX: boolean } }).props.flipX)).toEqual([false, false])
