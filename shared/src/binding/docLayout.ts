@@ -3,16 +3,17 @@
  * `readRecord`, `createRecordMap`, `patchRecordMap` and `replaceRecordEntries` are the only code that
  * knows how a record is laid out in its `Y.Map`.
  *
- * - `doc.getMap('records')`: record id → ONE flat `Y.Map` per record. Each property is its own key, so
- *   concurrent edits of different properties of one record both survive, and a delete (removing the
+ * - `doc.getMap('records')`: record id → ONE flat `Y.Map` per record. Each property is its own stored
+ *   entry (created inside `@`, below; an edit sets its own key), so concurrent edits of different
+ *   properties of one record both survive, and a delete (removing the
  *   id from `records`) wins over a concurrent edit inside it. `props.color` is the key `p.color`,
  *   `meta.overlapCard` is `m.overlapCard`; `props` / `meta` hold `{}` and only say "this record has a
  *   props / meta object" (nested Y.Maps cost two more Yjs types per record and slowed joining down).
  * - `id` and `typeName` are not stored: both derive from the key (`shape:abc` → typeName `shape`).
  * - Creation entry ([B17]): a record is CREATED as one key, `@`, holding the JSON text of every entry it
- *   stores then. Later edits set their own keys, which override `@`; an edit back to the value `@` (or the
- *   baseline) holds deletes the key again; a field the record no longer has is a key set to
- *   `undefined`. One string per record instead of one Yjs item per field: a joining client applies a
+ *   stores then. Later edits set their own keys, which override `@`; an edit back to the value `@`
+ *   holds (or, when `@` lacks the key, the baseline's) deletes the key again; a field the record no
+ *   longer has is a key set to `undefined`. One string per record instead of one Yjs item per field: a joining client applies a
  *   10,000-shape board about 4× faster and the server encodes it about 3× faster. `@` is never
  *   rewritten, so concurrent edits of different fields still both survive.
  * - A record with numeric `x` and `y` stores them together as one `xy: [x, y]` entry. A drag rewrites
@@ -21,9 +22,9 @@
  *   bytes instead of ~200 KB. The cost: a concurrent move in x by one person and in y by another keeps
  *   one of the two positions whole (a position nobody chose never appears).
  * - Baseline ([B15], baseline.ts): a key equal to the doc's baseline for the record's typeName and
- *   `type` is NOT stored; an absent key reads as the baseline. Setting a field back to its baseline
- *   value deletes the key (a concurrent set by a peer wins, on every replica alike).
- * - `doc.getMap('board')`: `schema` (the serialized tldraw schema of the last writer), `baseline`.
+ *   `type` is NOT stored; an absent key reads as the baseline.
+ * - `doc.getMap('board')`: `schema` (the serialized tldraw schema of the last writer, with our layout
+ *   sequence: docSchema.ts), `baseline`.
  */
 import * as Y from 'yjs'
 import { BASELINE_KEY, defaultBaselineTable, parseBaselineTable, type BaselineTable } from './baseline.js'
