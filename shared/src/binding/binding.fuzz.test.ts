@@ -27,15 +27,23 @@ function shapesOf(peer: FuzzPeer): TLShape[] {
   return peer.store.allRecords().filter((r): r is TLShape => r.typeName === 'shape')
 }
 
-function edit(peer: FuzzPeer, random: Random, counter: { n: number }) {
+/**
+ * One random edit. `metaEdits` adds a tenth kind, a meta key set or removed ([B17]: a removed field is
+ * a key holding `undefined`); off for the original runs, so that kept seeds replay as they failed.
+ */
+function edit(peer: FuzzPeer, random: Random, counter: { n: number }, metaEdits = false) {
   const { store } = peer
   const shapes = shapesOf(peer)
   const newId = (): TLShapeId => createShapeId(`p${peer.index}-${counter.n++}`)
   const pick = () => random.pick(shapes)
-  switch (random.int(9)) {
-    case 0:
-      store.put([makeGeoShape({ id: newId(), x: random.int(1000), y: random.int(1000), index: random.pick(INDEXES) })])
+  switch (random.int(metaEdits ? 10 : 9)) {
+    case 0: {
+      const shape = makeGeoShape({ id: newId(), x: random.int(1000), y: random.int(1000), index: random.pick(INDEXES) })
+      // Created with a meta key, so that removing it later must store `undefined` over `@`.
+      if (metaEdits && random.chance(0.5)) shape.meta = { note: 'created' }
+      store.put([shape])
       break
+    }
     case 1:
       store.put([makeFrameShape({ id: newId(), x: random.int(1000), y: random.int(1000) })])
       break
@@ -83,6 +91,14 @@ function edit(peer: FuzzPeer, random: Random, counter: { n: number }) {
       else peer.binding.redo()
       break
     }
+    case 9: {
+      const shape = pick()
+      if (!shape) break
+      const { note: _note, ...rest } = shape.meta
+      const meta = 'note' in shape.meta ? rest : { ...shape.meta, note: random.pick(COLORS)! }
+      store.put([{ ...shape, meta } as TLShape])
+      break
+    }
   }
   if (random.chance(0.3)) peer.binding.stopCapturing()
 }
@@ -120,7 +136,7 @@ function withFrames<T>(fn: (runFrames: () => void) => T): T {
   }
 }
 
-export function runSeed(seed: number, steps = STEPS, runFrames?: () => void) {
+export function runSeed(seed: number, steps = STEPS, runFrames?: () => void, metaEdits = false) {
   const random = createRandom(seed)
   const seedDoc = new Y.Doc()
   writeInitialBoard(seedDoc, schema)
@@ -130,7 +146,7 @@ export function runSeed(seed: number, steps = STEPS, runFrames?: () => void) {
     const roll = random.next()
     const peer = net.peers[random.int(PEERS)]
     if (runFrames && random.chance(0.2)) runFrames()
-    if (roll < 0.5) edit(peer, random, counter)
+    if (roll < 0.5) edit(peer, random, counter, metaEdits)
     else if (roll < 0.85) net.deliverOne(0.05)
     else if (roll < 0.92) net.disconnect(peer)
     else net.reconnect(peer)
@@ -176,6 +192,12 @@ describe('[B12] convergence fuzz', () => {
   for (let seed = 1; seed <= FRAME_SEEDS; seed++) {
     it(`[B12][B13] seed ${seed} with per-frame store batching converges`, () => {
       withFrames((runFrames) => runSeed(1000 + seed, STEPS, runFrames))
+    }, 10_000 + STEPS * 20)
+  }
+
+  for (let seed = 1; seed <= FRAME_SEEDS; seed++) {
+    it(`[B12][B17] seed ${seed} with meta keys set and removed converges`, () => {
+      runSeed(2000 + seed, STEPS, undefined, true)
     }, 10_000 + STEPS * 20)
   }
 
