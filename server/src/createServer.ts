@@ -6,7 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { createTLSchema } from '@tldraw/tlschema'
-import { CloseCode, TEMPLATES, type Template } from '@overlap/shared'
+import { CloseCode, TEMPLATES, installYjsPatches, type Template } from '@overlap/shared'
 import type { ServerConfig } from './config.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Logger } from './log.js'
@@ -74,6 +74,8 @@ export function createOverlapServer({
   autoSnapshotIntervalMs,
   access = createAccessService({ storage }),
 }: OverlapServerDeps): OverlapServer {
+  // Room docs apply every client's updates (see shared/src/binding/yjsPatches.ts).
+  installYjsPatches()
   // The tldraw schema template boards and imports are validated against (the one clients load them with).
   const schema = createTLSchema()
   const commits = createCommitQueue({ storage, log, compaction })

@@ -13,6 +13,7 @@
  * whole board (`earlySocketScript.ts`): the provider adopts it at once.
  */
 import { isRetryableClose } from '@overlap/shared/closeCodes'
+import { installYjsPatches } from '@overlap/shared/yjsPatches'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -49,6 +50,8 @@ export function openBoardConnection(opts: {
 }): BoardConnection {
   const { boardId } = opts
   const log = opts.log ?? ((msg: string, data?: unknown) => console.info(`[overlap] ${msg}`, data ?? ''))
+  // Before the first update reaches the doc (IndexedDB and the socket both apply before any binding).
+  installYjsPatches()
   const doc = new Y.Doc()
   const idb = new IndexeddbPersistence(`overlap:${boardId}`, doc)
   const provider = new WebsocketProvider(opts.syncUrl, boardId, doc, {

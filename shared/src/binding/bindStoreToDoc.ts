@@ -31,6 +31,7 @@ import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
 import { recordIdsOfStep } from './stepRecords.js'
 import { createRemovedRecordCache } from './restoreRepair.js'
+import { installYjsPatches } from '../yjsPatches.js'
 
 export type ReadonlyReason = 'newer-schema'
 
@@ -89,6 +90,7 @@ export function bindStoreToDoc({
   onInvalidRecord,
   captureTimeoutMs = 500,
 }: BindStoreToDocOptions): TldrawYjsBinding {
+  installYjsPatches()
   const schema = store.schema
   const records = getRecordsMap(doc)
   const board = getBoardMap(doc)

@@ -18,9 +18,11 @@ const PEERS = 3
 const COLORS = ['black', 'red', 'blue', 'green', 'orange'] as const
 const INDEXES = ['a1', 'a2', 'a3', 'a4', 'a5'] as const
 
-/** Seeds that once failed, kept forever (seed → what it caught). */
-const REGRESSION_SEEDS: Record<number, string> = {
-  1: 'undo of a delete restored records without the fields a peer had just edited (restoreRepair.ts)',
+/** Seeds that once failed, kept forever (seed → what it caught, and the run length that caught it). */
+const REGRESSION_SEEDS: Record<number, { note: string; steps?: number }> = {
+  1: { note: 'undo of a delete restored records without the fields a peer had just edited (restoreRepair.ts)' },
+  613: { note: 'Yjs threw applying a run whose first part a peer held as GC (yjsPatches.ts)', steps: 400 },
+  778: { note: 'the same Yjs GC bug, reached through released undo items (yjsPatches.ts)', steps: 400 },
 }
 
 function shapesOf(peer: FuzzPeer): TLShape[] {
@@ -172,10 +174,10 @@ export function runSeed(seed: number, steps = STEPS, runFrames?: () => void, met
 }
 
 describe('[B12] convergence fuzz', () => {
-  for (const [seed, note] of Object.entries(REGRESSION_SEEDS)) {
+  for (const [seed, { note, steps }] of Object.entries(REGRESSION_SEEDS)) {
     it(`[B12] regression seed ${seed}: ${note}`, () => {
-      runSeed(Number(seed))
-    })
+      runSeed(Number(seed), steps)
+    }, 10_000 + (steps ?? STEPS) * 20)
   }
 
   let total = 0
