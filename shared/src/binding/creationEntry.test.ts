@@ -101,6 +101,7 @@ describe('[B17] creation entry', () => {
     bindStoreToDoc({ store, doc, onInvalidRecord: invalid, log: { warn: () => {} } })
     expect(store.get(good.id)).toEqual(good)
     expect(store.get('shape:broken' as TLShape['id'])).toBeUndefined()
+    expect(invalid).toHaveBeenCalledWith(expect.objectContaining({ id: 'shape:broken', reason: 'invalid' }))
   })
 })
 
