@@ -1,6 +1,7 @@
 /**
- * A fix for Yjs 13.6.x that every doc of ours needs ([B12]; the kept fuzz seeds 613 and 778 (shared/src/binding/binding.fuzz.test.ts) fail
- * without it). Call `installYjsPatches()` before a doc receives updates; it is idempotent.
+ * A fix for Yjs 13.6.x that every doc of ours needs ([B12]: the fuzz seeds 613 and 778 kept in
+ * shared/src/binding/binding.fuzz.test.ts fail without it; yjsPatches.test.ts reproduces it in plain
+ * Yjs). Call `installYjsPatches()` before a doc receives updates; it is idempotent.
  *
  * The bug: a peer receives a run of items (one struct, several clocks of one client) whose first part
  * it already holds as a garbage-collected `GC` struct, which happens when peers collected different
