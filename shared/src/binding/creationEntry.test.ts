@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { createTLSchema, type TLGeoShape, type TLShape } from '@tldraw/tlschema'
+import { createTLSchema, type TLShape } from '@tldraw/tlschema'
 import { bindStoreToDoc } from './bindStoreToDoc.js'
 import { createHeadlessStore } from './headlessStore.js'
-import { readDocSchema, readRecordsFromDoc, writeInitialBoard, writeRecordsToDoc } from './docRecords.js'
+import { readDocSchema, readRecordsFromDoc, writeRecordsToDoc } from './docRecords.js'
 import { CREATION_KEY, getBaseline, getBoardMap, getRecordsMap, readRecord, storedEntries, storedEntriesOf } from './docLayout.js'
 import { checkBoardSchema, LAYOUT_SEQUENCE, LAYOUT_VERSION, withLayout } from './docSchema.js'
 import { checkDocSchema } from './schemaCheck.js'
@@ -21,7 +21,7 @@ function layoutOneDoc(records: TLShape[]) {
   doc.transact(() => {
     for (const record of records) {
       const ymap = new Y.Map<unknown>()
-      for (const [key, value] of storedEntries(record, baseline)) ymap.set(key, value)
+      for (const [key, value] of storedEntries(record as unknown as Record<string, unknown>, baseline)) ymap.set(key, value)
       getRecordsMap(doc).set(record.id, ymap)
     }
     getBoardMap(doc).set('schema', schema.serialize())
@@ -35,7 +35,7 @@ describe('[B17] creation entry', () => {
     const doc = seeded([shape])
     const ymap = getRecordsMap(doc).get(shape.id)!
     expect([...ymap.keys()]).toEqual([CREATION_KEY])
-    expect(JSON.parse(ymap.get(CREATION_KEY) as string)).toEqual(Object.fromEntries(storedEntries(shape, getBaseline(doc))))
+    expect(JSON.parse(ymap.get(CREATION_KEY) as string)).toEqual(Object.fromEntries(storedEntries(shape as unknown as Record<string, unknown>, getBaseline(doc))))
     expect(readRecordsFromDoc(doc).find((r) => r.id === shape.id)).toEqual(shape)
   })
 
