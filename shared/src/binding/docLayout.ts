@@ -13,9 +13,9 @@
  * - Creation entry ([B17]): a record is CREATED as one key, `@`, holding the JSON text of every entry it
  *   stores then. Later edits set their own keys, which override `@`; an edit back to the value `@`
  *   holds (or, when `@` lacks the key, the baseline's) deletes the key again; a field the record no
- *   longer has is a key set to `undefined`. One string per record instead of one Yjs item per field: a joining client applies a
- *   10,000-shape board about 4× faster and the server encodes it about 3× faster. `@` is never
- *   rewritten, so concurrent edits of different fields still both survive.
+ *   longer has is a key set to `undefined`. One string per record instead of one Yjs item per field:
+ *   a joining client applies a 10,000-shape board about 4× faster and the server encodes it about 3×
+ *   faster. `@` is never rewritten, so concurrent edits of different fields still both survive.
  * - A record with numeric `x` and `y` stores them together as one `xy: [x, y]` entry. A drag rewrites
  *   one item per frame instead of two, so the deleted items of one key form a run of consecutive
  *   clocks that Yjs merges into a single deleted struct: 10,000 drag frames grow the V1 encoding by
@@ -247,6 +247,21 @@ function creationOf(raw: unknown): Record<string, unknown> | null {
   }
 }
 
+/**
+ * The creation entry of a record map, parsed once per map for the WRITE path (a drag patches the same
+ * record every frame; `@` is never rewritten). Read-only: `readRecord` parses its own copy, which the
+ * record it builds takes over.
+ */
+const creationCache = new WeakMap<Y.Map<unknown>, { raw: unknown; parsed: Record<string, unknown> | null }>()
+function creationForWrite(ymap: Y.Map<unknown>): Record<string, unknown> | null {
+  const raw = ymap.get(CREATION_KEY)
+  const cached = creationCache.get(ymap)
+  if (cached && cached.raw === raw) return cached.parsed
+  const parsed = creationOf(raw)
+  creationCache.set(ymap, { raw, parsed })
+  return parsed
+}
+
 function hasOwn(obj: Record<string, unknown> | null, key: string): obj is Record<string, unknown> {
   return obj !== null && Object.prototype.hasOwnProperty.call(obj, key)
 }
@@ -338,13 +353,19 @@ export function createRecordMap(record: Record<string, unknown>, baseline: Basel
   return ymap
 }
 
+/** What `key` reads as when the map has no key of its own: the creation entry, else the baseline. */
+function fallbackOf(created: Record<string, unknown> | null, base: Entries | undefined, key: string): Desired {
+  if (hasOwn(created, key)) return created[key]
+  return base?.has(key) ? base.get(key) : ABSENT
+}
+
 /**
  * Makes the stored value of `key` read as `value` (ABSENT: no such field), writing as little as
  * possible: when the creation entry (or else the baseline) already says so, the key is deleted (a
  * concurrent set by a peer then wins on every replica alike); otherwise it is set. Returns the writes.
  */
 function writeEntry(ymap: Y.Map<unknown>, created: Record<string, unknown> | null, base: Entries | undefined, key: string, value: Desired): number {
-  const fallback: Desired = hasOwn(created, key) ? created[key] : base?.has(key) ? base.get(key) : ABSENT
+  const fallback = fallbackOf(created, base, key)
   const same = value === ABSENT ? fallback === ABSENT : fallback !== ABSENT && deepEqual(fallback, value)
   if (same) {
     if (!ymap.has(key)) return 0
@@ -357,14 +378,11 @@ function writeEntry(ymap: Y.Map<unknown>, created: Record<string, unknown> | nul
   return 1
 }
 
-/** The value `key` reads as in `ymap` (explicit key, else creation entry, else baseline); ABSENT if none. */
+/** The value `key` reads as in `ymap` (its own key, else the fallback); ABSENT if none. */
 function effectiveEntry(ymap: Y.Map<unknown>, created: Record<string, unknown> | null, base: Entries | undefined, key: string): Desired {
-  if (ymap.has(key)) {
-    const value = ymap.get(key)
-    return value === undefined ? ABSENT : value
-  }
-  if (hasOwn(created, key)) return created[key]
-  return base?.has(key) ? base.get(key) : ABSENT
+  if (!ymap.has(key)) return fallbackOf(created, base, key)
+  const value = ymap.get(key)
+  return value === undefined ? ABSENT : value
 }
 
 /**
@@ -380,7 +398,7 @@ export function patchRecordMap(
 ): number {
   const base = baseFor(baseline, next)
   if (base !== baseFor(baseline, prev)) return replaceRecordEntries(ymap, next, baseline)
-  const created = creationOf(ymap.get(CREATION_KEY))
+  const created = creationForWrite(ymap)
   const before = allEntries(prev)
   const after = allEntries(next)
   let writes = 0
@@ -399,7 +417,7 @@ export function patchRecordMap(
  * differs; the creation entry stays as it is).
  */
 export function replaceRecordEntries(ymap: Y.Map<unknown>, record: Record<string, unknown>, baseline: Baseline = EMPTY_BASELINE): number {
-  const created = creationOf(ymap.get(CREATION_KEY))
+  const created = creationForWrite(ymap)
   const base = baseFor(baseline, record)
   const entries = allEntries(record)
   const keys = new Set<string>([...ymap.keys(), ...Object.keys(created ?? {}), ...entries.keys()])
@@ -431,7 +449,7 @@ export function storedEntriesOf(ymap: Y.Map<unknown>): Entries {
  * entry: what an undo/redo failed to restore when it re-created a record (restoreRepair.ts).
  */
 export function missingEntries(ymap: Y.Map<unknown>, known: Record<string, unknown>, baseline: Baseline): Entries {
-  const created = creationOf(ymap.get(CREATION_KEY))
+  const created = creationForWrite(ymap)
   const missing: Entries = new Map()
   for (const [key, value] of storedEntries(known, baseline)) if (!ymap.has(key) && !hasOwn(created, key)) missing.set(key, value)
   return missing

@@ -3,7 +3,7 @@
  * seed a new board. Used by the binding, the server (board creation) and the benchmarks.
  */
 import * as Y from 'yjs'
-import type { SerializedSchema, StoreSchema, UnknownRecord } from '@tldraw/store'
+import type { SerializedSchema, StoreSchema } from '@tldraw/store'
 import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPage, type TLRecord } from '@tldraw/tlschema'
 import {
   createRecordMap,

@@ -10,6 +10,7 @@
  * exported .tldr files) gets it WITHOUT this sequence (`tldrawPartOf`).
  */
 import type { SerializedSchema, StoreSchema, UnknownRecord } from '@tldraw/store'
+import { isPlainObject } from './docLayout.js'
 import { checkDocSchema, type SchemaComparison } from './schemaCheck.js'
 
 export const LAYOUT_SEQUENCE = 'com.overlap.doc-layout'
@@ -18,9 +19,7 @@ export const LAYOUT_VERSION = 2
 type Sequences = Record<string, unknown>
 
 function sequencesOf(raw: unknown): Sequences | null {
-  if (typeof raw !== 'object' || raw === null) return null
-  const sequences = (raw as { sequences?: unknown }).sequences
-  return typeof sequences === 'object' && sequences !== null && !Array.isArray(sequences) ? (sequences as Sequences) : null
+  return isPlainObject(raw) && isPlainObject(raw.sequences) ? raw.sequences : null
 }
 
 /** The layout version a stored schema declares: 1 when it has no layout sequence, NaN when malformed. */
