@@ -1,11 +1,13 @@
 /**
  * A loaded board: its Y.Doc, its awareness, and the live connections editing it.
  *
- * The rule that shapes this file [S6]: an update is applied, relayed and echoed only after the
- * commit queue says it is durable. The echo to the author is how the y-websocket client learns
- * "saved"; a relay before storage would show other people an edit a crash could still lose.
- * Updates are relayed as the bytes the author sent (not re-derived from the doc's 'update'
- * event), so a duplicate still gets its echo.
+ * The rule that shapes this file [S6]: an update is relayed and applied only once the commit queue
+ * says it is stored (it survives a crash of this process), and echoed to its author only once it is
+ * durable (it survives a power cut too). The echo is how the y-websocket client learns "saved"; a
+ * relay before storage would show other people an edit a crash could still lose. Updates are
+ * relayed as the bytes the author sent (not re-derived from the doc's 'update' event), so a
+ * duplicate still gets its echo, and relaying needs nothing from the doc: the others get the bytes
+ * before the room's doc integrates them.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -97,12 +99,13 @@ export class Room {
    */
   applyServerUpdate(update: Uint8Array): Promise<void> {
     this.inFlight++
-    return this.deps.commits
-      .append(this.boardId, update)
+    const { stored, durable } = this.deps.commits.append(this.boardId, update)
+    return stored
       .then(() => {
+        this.relayToOthers(encodeUpdate(update), null)
         Y.applyUpdate(this.doc, update, this)
-        this.relay(encodeUpdate(update), null)
       })
+      .then(() => durable)
       .finally(() => {
         this.inFlight--
         this.checkIdle()
@@ -151,8 +154,8 @@ export class Room {
           return
         }
         if (isRedundantUpdate(this.doc, message.update, message.decoded)) {
-          // Already in the doc, hence already durable: acknowledge to the author only.
-          conn.socket.send(encodeUpdate(message.update))
+          // Already in the doc, hence stored: acknowledged to the author only, once durable.
+          this.echoWhenSynced(conn, message.update)
           return
         }
         {
@@ -205,25 +208,55 @@ export class Room {
 
   private storeThenApply(author: Connection, update: Uint8Array): void {
     this.inFlight++
-    this.deps.commits
-      .append(this.boardId, update)
+    const { stored, durable } = this.deps.commits.append(this.boardId, update)
+    const frame = encodeUpdate(update)
+    let failed = false
+    const fail = (e: unknown, what: string) => {
+      if (failed) return
+      failed = true
+      author.log.error(what, { err: e })
+      this.closeConnection(author, CloseCode.StorageError)
+    }
+    const relayed = stored.then(
+      () => {
+        this.relayToOthers(frame, author)
+        try {
+          Y.applyUpdate(this.doc, update, author)
+        } catch (e) {
+          // Validated before storing, so this should not happen; if it does, the board itself
+          // is fine (the room loader skips updates that fail to apply) and only this client goes.
+          failed = true
+          author.log.error('stored update failed to apply', { err: e })
+          this.closeConnection(author, CloseCode.MalformedMessage)
+        }
+      },
+      (e: unknown) => fail(e, 'update not stored')
+    )
+    // The author's "saved": after the relay (the others wait to see it), once it is power-safe.
+    Promise.all([relayed, durable])
       .then(
         () => {
-          try {
-            Y.applyUpdate(this.doc, update, author)
-          } catch (e) {
-            // Validated before storing, so this should not happen; if it does, the board itself
-            // is fine (the room loader skips updates that fail to apply) and only this client goes.
-            author.log.error('stored update failed to apply', { err: e })
-            this.closeConnection(author, CloseCode.MalformedMessage)
-            return
-          }
-          // Everyone, the author included: the author's copy is the "saved" acknowledgement [S6].
-          this.relay(encodeUpdate(update), author)
+          if (!failed && this.connections.has(author)) author.socket.send(frame)
+        },
+        (e: unknown) => fail(e, 'update not synced to disk')
+      )
+      .finally(() => {
+        this.inFlight--
+        this.checkIdle()
+      })
+  }
+
+  private echoWhenSynced(conn: Connection, update: Uint8Array): void {
+    this.inFlight++
+    this.deps.commits
+      .synced()
+      .then(
+        () => {
+          if (this.connections.has(conn)) conn.socket.send(encodeUpdate(update))
         },
         (e: unknown) => {
-          author.log.error('update not stored', { err: e })
-          this.closeConnection(author, CloseCode.StorageError)
+          conn.log.error('update not synced to disk', { err: e })
+          this.closeConnection(conn, CloseCode.StorageError)
         }
       )
       .finally(() => {
@@ -233,14 +266,13 @@ export class Room {
   }
 
   /**
-   * Sends an applied update to every connection that has been sent the board's state [S15], and to
-   * the author (its "saved" acknowledgement) last: the others are waiting to see it, the author only
-   * for the acknowledgement. A connection without the state yet gets this update inside its step 2,
-   * which is encoded from the doc this update is already applied to.
+   * Sends a stored update to every connection, but its author, that has been sent the board's
+   * state [S15]. A connection without the state yet gets this update inside its step 2, which is
+   * encoded from the doc — and the doc integrates the update right after this call, in the same
+   * task, before any step 1 can be answered.
    */
-  private relay(frame: Uint8Array, author: Connection | null): void {
+  private relayToOthers(frame: Uint8Array, author: Connection | null): void {
     for (const conn of this.connections) if (conn.stateSent && conn !== author) conn.socket.send(frame)
-    if (author && this.connections.has(author)) author.socket.send(frame)
   }
 
   private closeConnection(conn: Connection, code: CloseCode): void {

@@ -74,6 +74,54 @@ describe('RoomManager', () => {
     expect(doc.getMap('m').get('k')).toBe('v')
   })
 
+  it('[S6] relays a stored update to the others before the disk sync; echoes it to its author only after', async () => {
+    const { storage, release, id, rooms } = await setup()
+    release()
+    let finishSync!: () => void
+    let syncs = 0
+    storage.syncAppended = () => {
+      syncs++
+      return new Promise<void>((r) => (finishSync = r))
+    }
+    const join = async (name: string) => {
+      const s = fakeSocket()
+      const handle = rooms.connect(id, s.socket, name, EDIT)
+      handle.receive(encodeSyncStep1(new Y.Doc()))
+      await waitUntil(() => s.sent.some((f) => f[0] === 0 && f[1] === 1))
+      return { s, handle }
+    }
+    const author = await join('author')
+    const reader = await join('reader')
+    const updatesSent = (sent: Uint8Array[]) => sent.filter((f) => f[0] === 0 && f[1] === 2).length
+    const writer = new Y.Doc()
+    writer.getMap('m').set('k', 'v')
+    author.handle.receive(encodeUpdate(Y.encodeStateAsUpdate(writer)))
+    await waitUntil(() => syncs === 1)
+    // Stored (committed), not yet synced: the reader has it, the author has no "saved" yet.
+    expect(updatesSent(reader.s.sent)).toBe(1)
+    expect(updatesSent(author.s.sent)).toBe(0)
+    expect(rooms.roomCount()).toBe(1)
+    finishSync()
+    await waitUntil(() => updatesSent(author.s.sent) === 1)
+    // A duplicate (already in the doc) is echoed, not relayed: at once when everything stored is synced…
+    const first = Y.encodeStateAsUpdate(writer)
+    author.handle.receive(encodeUpdate(first))
+    await waitUntil(() => updatesSent(author.s.sent) === 2)
+    // …and only after the sync when something stored is not yet.
+    writer.getMap('m').set('k', 'w')
+    author.handle.receive(encodeUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVectorFromUpdate(first))))
+    await waitUntil(() => syncs === 2)
+    author.handle.receive(encodeUpdate(first))
+    await flush()
+    expect(updatesSent(author.s.sent)).toBe(2)
+    expect(updatesSent(reader.s.sent)).toBe(2)
+    for (let n = syncs; updatesSent(author.s.sent) < 4; n++) {
+      finishSync()
+      await waitUntil(() => syncs > n || updatesSent(author.s.sent) === 4)
+    }
+    expect(updatesSent(reader.s.sent)).toBe(2)
+  })
+
   it('[S14] queues frames while the room loads and replays them in order', async () => {
     const { release, id, rooms } = await setup()
     const s = fakeSocket()

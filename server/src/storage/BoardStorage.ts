@@ -126,11 +126,18 @@ export interface BoardStorage {
   /** The stored document, or null for an unknown board. */
   loadDoc(id: BoardId): Promise<StoredDoc | null>
   /**
-   * Appends every update of the batch in ONE atomic, durable transaction (possibly across
-   * boards) and resolves only once it is durable. All or nothing: an update for an unknown
-   * board rejects the whole batch with UnknownBoardError. Returns each touched board's log size.
+   * Appends every update of the batch in ONE atomic transaction (possibly across boards) and
+   * resolves once it is committed: from then on it survives a crash or `kill -9` of this process.
+   * All or nothing: an update for an unknown board rejects the whole batch with UnknownBoardError.
+   * Returns each touched board's log size. Surviving a power cut may need `syncAppended` too.
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, LogStats>>
+  /**
+   * Resolves once every batch whose `appendUpdates` resolved before this call also survives a power
+   * cut (resolves at once where a commit already does, or where the operator chose not to sync).
+   * Every other write of this interface is power-safe when it resolves, without this call.
+   */
+  syncAppended(): Promise<void>
   /** Folds the log into the compacted state, atomically (readers see old or new, never half). */
   compact(id: BoardId): Promise<void>
   /** Stores an asset; rejects with UnknownBoardError for an unknown board. */

@@ -112,6 +112,9 @@ export function createMemoryStorage(): BoardStorage {
       }
       return stats
     },
+    async syncAppended() {
+      open()
+    },
     async compact(id) {
       open()
       const b = boards.get(id)

@@ -1,12 +1,17 @@
 /**
  * SQLite storage (better-sqlite3, synchronous API behind the async BoardStorage interface).
  *
- * Durability: WAL journal with `synchronous = FULL`. A commit returns only after the WAL is
- * fsynced, so an update the server has echoed ("saved") survives kill -9 *and* a power cut or
- * kernel panic. `NORMAL` would already survive kill -9 (the WAL pages are in the OS cache when
- * the commit returns) but can lose the last commits on power loss — and a client that saw its
- * echo would then have been told a lie. The fsync cost is paid once per batch (the commit queue
- * puts every update accepted in one event-loop tick into one transaction), not once per update.
+ * Durability [S6][S7]. The database runs in WAL mode with SQLite's `synchronous = NORMAL`: a commit
+ * writes its pages to the WAL file and returns without flushing the disk, so it survives a crash or
+ * `kill -9` of this process (the pages are in the OS's cache) — that is when the server relays an
+ * update to the others. With `synchronous: 'FULL'` (the default) the WAL file is then fsynced before
+ * the author's echo ("saved"): `syncAppended` runs `fdatasync` on it in libuv's thread pool, off the
+ * event loop, and one call covers every commit before it. Every other write (boards, links, assets,
+ * snapshots, votes, compaction) awaits that sync before it resolves. SQLite's own FULL would fsync
+ * inside every commit, on the event loop, before anyone — readers included — could see the update.
+ * With `'NORMAL'` nothing is synced but SQLite's checkpoints: a power cut may lose the last commits.
+ * SQLite syncs the WAL before each checkpoint and the database after it, and a WAL is only reused
+ * after a complete checkpoint, so syncing the WAL file is enough for everything committed.
  */
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
@@ -173,7 +178,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
-  db.pragma(`synchronous = ${synchronous}`)
+  db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   const version = db.pragma('user_version', { simple: true }) as number
@@ -265,6 +270,14 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
 
   const boardExists = (id: string) => q.getBoard.get(id) !== undefined
 
+  const syncWal = createWalSync(file, synchronous === 'FULL' && file !== ':memory:')
+  /** Runs a write, then makes it power-safe before resolving (see the header). */
+  const durably = async <T>(write: () => T): Promise<T> => {
+    const result = write()
+    await syncWal()
+    return result
+  }
+
   const createBoardTx = db.transaction((meta: BoardMeta, stateV2: Uint8Array, links: LinkHashes | undefined) => {
     if (boardExists(meta.id)) throw new BoardExistsError(meta.id)
     q.insertBoard.run(meta.id, meta.name, meta.createdAt)
@@ -286,16 +299,15 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     return { updates: row.n, bytes: row.bytes ?? 0, stateBytes: row.state_bytes ?? 0 }
   }
 
+  // An unknown board is caught by the foreign key (the insert throws, the transaction rolls back):
+  // a separate lookup per batch would cost a fifth of this transaction, on every update's path.
   const appendTx = db.transaction((batch: readonly PendingUpdate[]) => {
     const stats = new Map<BoardId, LogStats>()
-    for (const boardId of new Set(batch.map((u) => u.boardId))) {
-      if (!boardExists(boardId)) throw new UnknownBoardError(boardId)
-      // Read before the inserts: the cached or counted size of the log as it was.
-      stats.set(boardId, { ...readLogStats(boardId) })
-    }
     for (const { boardId, update } of batch) {
+      let s = stats.get(boardId)
+      // Read before the inserts: the cached or counted size of the log as it was.
+      if (!s) stats.set(boardId, (s = { ...readLogStats(boardId) }))
       q.insertUpdate.run(boardId, update)
-      const s = stats.get(boardId)!
       s.updates++
       s.bytes += update.byteLength
     }
@@ -357,8 +369,8 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   })
 
   return {
-    async createBoard(meta, initialUpdate, links) {
-      createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate), links)
+    createBoard(meta, initialUpdate, links) {
+      return durably(() => createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate), links))
     },
     async getLinkHashes(id) {
       const rows = q.getLinks.all(id)
@@ -367,9 +379,11 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       for (const r of rows) if ((ROLES as readonly string[]).includes(r.role)) links[r.role as keyof LinkHashes] = r.token_hash
       return links
     },
-    async setLinkHash(id, role, hash) {
-      if (!boardExists(id)) throw new UnknownBoardError(id)
-      q.putLink.run(id, role, hash)
+    setLinkHash(id, role, hash) {
+      return durably(() => {
+        if (!boardExists(id)) throw new UnknownBoardError(id)
+        q.putLink.run(id, role, hash)
+      })
     },
     async getBoard(id) {
       const row = q.getBoard.get(id)
@@ -380,40 +394,56 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     },
     async appendUpdates(batch) {
       if (batch.length === 0) return new Map()
-      const stats = appendTx.immediate(batch)
+      let stats: Map<BoardId, LogStats>
+      try {
+        stats = appendTx.immediate(batch)
+      } catch (e) {
+        const unknown = (e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY' && batch.find((u) => !boardExists(u.boardId))
+        if (unknown) throw new UnknownBoardError(unknown.boardId)
+        throw e
+      }
       // Only once committed: a failed commit leaves the cache as the tables are.
       // Bounded: a server that wrote to very many boards recounts a log now and then instead.
       if (logStatsCache.size > LOG_STATS_CACHE_MAX) logStatsCache.clear()
       for (const [boardId, s] of stats) logStatsCache.set(boardId, { ...s })
       return stats
     },
-    async compact(id) {
-      try {
-        compactTx.immediate(id)
-      } finally {
-        logStatsCache.delete(id)
-      }
+    syncAppended() {
+      return syncWal()
     },
-    async putAsset(boardId, assetId, asset) {
-      try {
-        q.putAsset.run(boardId, assetId, asset.contentType, asset.bytes)
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(boardId)
-        throw e
-      }
+    compact(id) {
+      return durably(() => {
+        try {
+          compactTx.immediate(id)
+        } finally {
+          logStatsCache.delete(id)
+        }
+      })
+    },
+    putAsset(boardId, assetId, asset) {
+      return durably(() => {
+        try {
+          q.putAsset.run(boardId, assetId, asset.contentType, asset.bytes)
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(boardId)
+          throw e
+        }
+      })
     },
     async getAsset(boardId, assetId) {
       const row = q.getAsset.get(boardId, assetId)
       return row ? { contentType: row.content_type, bytes: toUint8Array(row.bytes) } : null
     },
-    async putSnapshot(snap: StoredSnapshot) {
+    putSnapshot(snap: StoredSnapshot) {
       const { shapes, cards, links } = snap.summary
-      try {
-        q.insertSnapshot.run(snap.id, snap.boardId, snap.name, snap.author, snap.createdAt, snap.kind, shapes, cards, links, snap.stateV2)
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(snap.boardId)
-        throw e
-      }
+      return durably(() => {
+        try {
+          q.insertSnapshot.run(snap.id, snap.boardId, snap.name, snap.author, snap.createdAt, snap.kind, shapes, cards, links, snap.stateV2)
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(snap.boardId)
+          throw e
+        }
+      })
     },
     async listSnapshots(boardId) {
       return q.listSnapshots.all(boardId).map(snapshotMeta)
@@ -422,23 +452,25 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       const row = q.getSnapshot.get(boardId, snapshotId)
       return row ? { ...snapshotMeta(row), stateV2: toUint8Array(row.state_v2) } : null
     },
-    async putVote(vote) {
-      try {
-        q.insertVote.run(vote.id, vote.boardId, JSON.stringify(vote.cardIds), JSON.stringify(vote.config), vote.startedAt, vote.status)
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(vote.boardId)
-        throw e
-      }
+    putVote(vote) {
+      return durably(() => {
+        try {
+          q.insertVote.run(vote.id, vote.boardId, JSON.stringify(vote.cardIds), JSON.stringify(vote.config), vote.startedAt, vote.status)
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(vote.boardId)
+          throw e
+        }
+      })
     },
     async getVote(boardId, voteId) {
       const row = q.getVote.get(boardId, voteId)
       return row ? voteOf(row) : null
     },
-    async closeVote(boardId, voteId, as) {
-      return closeVoteTx.immediate(boardId, voteId, as)
+    closeVote(boardId, voteId, as) {
+      return durably(() => closeVoteTx.immediate(boardId, voteId, as))
     },
-    async castBallot(boardId, voteId, req) {
-      return castTx.immediate(boardId, voteId, req)
+    castBallot(boardId, voteId, req) {
+      return durably(() => castTx.immediate(boardId, voteId, req))
     },
     async voterBallots(boardId, voteId, voterId) {
       return q.getVote.get(boardId, voteId) ? mineOf(voteId, voterId) : null
@@ -448,6 +480,49 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     },
     async close() {
       if (db.open) db.close()
+      syncWal.close()
     },
   }
+}
+
+/**
+ * `fdatasync` of the database's WAL file, as a function returning a promise, and its `close`. The
+ * file is opened on first use (SQLite creates it with the first write) and kept open: SQLite
+ * reuses the same file after a checkpoint and deletes it only when the last connection closes.
+ * The directory is synced once too, so the WAL file's own entry survives a power cut.
+ */
+function createWalSync(dbFile: string, enabled: boolean): (() => Promise<void>) & { close(): void } {
+  let fd: number | null = null
+  const walFile = `${dbFile}-wal`
+  const open = (): number | null => {
+    if (fd !== null) return fd
+    try {
+      fd = fs.openSync(walFile, 'r')
+    } catch (e) {
+      // No WAL file yet: nothing was ever committed to one, so nothing needs syncing.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+    const dir = fs.openSync(path.dirname(walFile), 'r')
+    try {
+      fs.fsyncSync(dir)
+    } finally {
+      fs.closeSync(dir)
+    }
+    return fd
+  }
+  const sync = (): Promise<void> => {
+    if (!enabled) return Promise.resolve()
+    return new Promise<void>((resolve, reject) => {
+      const handle = open()
+      if (handle === null) return resolve()
+      fs.fdatasync(handle, (err) => (err ? reject(err) : resolve()))
+    })
+  }
+  return Object.assign(sync, {
+    close() {
+      if (fd !== null) fs.closeSync(fd)
+      fd = null
+    },
+  })
 }

@@ -30,7 +30,7 @@ describe('commit queue', () => {
   it('[S6] puts every update accepted in one turn, across boards, into one transaction', async () => {
     const { a, b, append, queue } = await setup()
     const us = updates(6)
-    await Promise.all(us.map((u, i) => queue.append(i % 2 ? a : b, u)))
+    await Promise.all(us.map((u, i) => queue.append(i % 2 ? a : b, u).durable))
     expect(append).toHaveBeenCalledTimes(1)
     expect(append.mock.calls[0]![0]).toHaveLength(6)
     // Order within the batch is the order of acceptance.
@@ -41,9 +41,9 @@ describe('commit queue', () => {
     const { a, append, queue } = await setup()
     const us = updates(2)
     const order: number[] = []
-    const p1 = queue.append(a, us[0]!).then(() => order.push(1))
+    const p1 = queue.append(a, us[0]!).durable.then(() => order.push(1))
     await p1
-    const p2 = queue.append(a, us[1]!).then(() => order.push(2))
+    const p2 = queue.append(a, us[1]!).durable.then(() => order.push(2))
     await p2
     expect(order).toEqual([1, 2])
     expect(append).toHaveBeenCalledTimes(2)
@@ -53,17 +53,18 @@ describe('commit queue', () => {
     const { a, storage, queue } = await setup()
     vi.spyOn(storage, 'appendUpdates').mockRejectedValueOnce(new Error('disk full'))
     const us = updates(3)
-    const results = await Promise.allSettled(us.map((u) => queue.append(a, u)))
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    const appended = us.map((u) => queue.append(a, u))
+    const results = await Promise.allSettled(appended.flatMap((x) => [x.stored, x.durable]))
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('rejected'))
     // The queue keeps working after a failure.
-    await expect(queue.append(a, us[0]!)).resolves.toBeUndefined()
+    await expect(queue.append(a, us[0]!).durable).resolves.toBeUndefined()
   })
 
   it('[S23] compacts a board whose log outgrew the policy, and only that board', async () => {
     const { a, b, compact, queue, storage } = await setup({ maxLogUpdates: 10, minLogToStateRatio: 0, maxLogBytes: 1e9 })
     const us = updates(12)
-    await Promise.all(us.map((u) => queue.append(a, u)))
-    await queue.append(b, us[0]!)
+    await Promise.all(us.map((u) => queue.append(a, u).durable))
+    await queue.append(b, us[0]!).durable
     await queue.drain()
     expect(compact).toHaveBeenCalledTimes(1)
     expect(compact).toHaveBeenCalledWith(a)
@@ -73,7 +74,7 @@ describe('commit queue', () => {
 
   it('[S23] lets a big board’s log grow to a fraction of its state before compacting', async () => {
     const { a, compact, queue } = await setup({ maxLogUpdates: 10, minLogToStateRatio: 1e6, maxLogBytes: 1e9 })
-    await Promise.all(updates(20).map((u) => queue.append(a, u)))
+    await Promise.all(updates(20).map((u) => queue.append(a, u).durable))
     await queue.drain()
     expect(compact).not.toHaveBeenCalled()
   })
@@ -91,16 +92,16 @@ describe('commit queue', () => {
     // Quiet queue: both appends of this callback go into one batch, stored before the turn ends
     // (`turnEnded` is scheduled first, so it runs before any setImmediate the queue could use).
     let ended = turnEnded()
-    const first = Promise.all([queue.append(a, us[0]!), queue.append(a, us[1]!)]).then(() => 'stored')
+    const first = Promise.all([queue.append(a, us[0]!).stored, queue.append(a, us[1]!).stored]).then(() => 'stored')
     expect(await Promise.race([first, ended])).toBe('stored')
     expect(append).toHaveBeenCalledTimes(1)
     expect(append.mock.calls[0]![0]).toHaveLength(2)
 
     // 1 ms later (still busy): this one waits for the end of the turn, with whatever else arrives.
     clock += 1
-    const second = queue.append(a, us[2]!)
+    const second = queue.append(a, us[2]!).stored
     await Promise.resolve()
-    const third = queue.append(a, us[3]!)
+    const third = queue.append(a, us[3]!).stored
     await Promise.all([second, third])
     expect(append).toHaveBeenCalledTimes(2)
     expect(append.mock.calls[1]![0]).toHaveLength(2)
@@ -108,8 +109,57 @@ describe('commit queue', () => {
     // Quiet again.
     clock += 5
     ended = turnEnded()
-    const fourth = queue.append(a, us[4]!).then(() => 'stored')
+    const fourth = queue.append(a, us[4]!).stored.then(() => 'stored')
     expect(await Promise.race([fourth, ended])).toBe('stored')
     expect(append).toHaveBeenCalledTimes(3)
+  })
+
+  it('[S6] an update is stored (relayable) before it is durable (echoable); one disk sync covers every batch before it', async () => {
+    const { a, storage, queue } = await setup()
+    const syncs: Array<() => void> = []
+    const sync = vi.spyOn(storage, 'syncAppended').mockImplementation(() => new Promise<void>((r) => syncs.push(r)))
+    const us = updates(3)
+    const events: string[] = []
+    const first = queue.append(a, us[0]!)
+    void first.durable.then(() => events.push('1 durable'))
+    await first.stored
+    events.push('1 stored')
+    // The sync starts after the turn that relays the batch.
+    expect(sync).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(1), { timeout: 1000 })
+    // Two more batches committed while the first sync runs: they wait for ONE next sync.
+    const second = queue.append(a, us[1]!)
+    await second.stored
+    const third = queue.append(a, us[2]!)
+    await third.stored
+    void second.durable.then(() => events.push('2 durable'))
+    void third.durable.then(() => events.push('3 durable'))
+    expect(sync).toHaveBeenCalledTimes(1)
+    expect(events).toEqual(['1 stored'])
+    syncs[0]!()
+    await first.durable
+    expect(events).toEqual(['1 stored', '1 durable'])
+    await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(2), { timeout: 1000 })
+    syncs[1]!()
+    await Promise.all([second.durable, third.durable])
+    expect(events).toEqual(['1 stored', '1 durable', '2 durable', '3 durable'])
+    expect(sync).toHaveBeenCalledTimes(2)
+  })
+
+  it('[S6] a failed disk sync rejects durability only, and synced() waits for the next sync', async () => {
+    const { a, storage, queue } = await setup()
+    const sync = vi.spyOn(storage, 'syncAppended').mockRejectedValueOnce(new Error('EIO'))
+    const us = updates(2)
+    const x = queue.append(a, us[0]!)
+    await expect(x.stored).resolves.toBeUndefined()
+    await expect(x.durable).rejects.toThrow('EIO')
+    // Nothing stored since: synced() is immediate, with no new sync.
+    await queue.synced()
+    expect(sync).toHaveBeenCalledTimes(1)
+    const y = queue.append(a, us[1]!)
+    await y.stored
+    await queue.synced()
+    await expect(y.durable).resolves.toBeUndefined()
+    expect(sync.mock.calls.length).toBeGreaterThanOrEqual(2)
   })
 })

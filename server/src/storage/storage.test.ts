@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { generateBoardId } from '@overlap/shared'
@@ -76,5 +76,67 @@ describe('SQLite schema upgrade [SN11] [A1] [WS6]', () => {
     } finally {
       fs.rmSync(d, { recursive: true, force: true })
     }
+  })
+})
+
+describe('SQLite disk sync [S6] [S7]', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  /** Which files `fs.fdatasync` was called on, by path (read from /proc while the fd is open). */
+  const spyOnSyncs = () => {
+    const files: string[] = []
+    const real = fs.fdatasync
+    vi.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, cb: fs.NoParamCallback) => {
+      files.push(fs.readlinkSync(`/proc/self/fd/${fd}`))
+      real(fd, cb)
+    }) as typeof fs.fdatasync)
+    return files
+  }
+
+  const withStorage = async (synchronous: 'FULL' | 'NORMAL', run: (s: ReturnType<typeof createSqliteStorage>, file: string) => Promise<void>) => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-sync-'))
+    const file = path.join(d, 'overlap.sqlite')
+    const storage = createSqliteStorage({ file, synchronous })
+    try {
+      await run(storage, file)
+    } finally {
+      await storage.close()
+      fs.rmSync(d, { recursive: true, force: true })
+    }
+  }
+
+  const seed = () => Y.encodeStateAsUpdate(new Y.Doc())
+  const anUpdate = () => {
+    const doc = new Y.Doc()
+    let update: Uint8Array | null = null
+    doc.on('update', (u: Uint8Array) => (update = u))
+    doc.getMap('m').set('k', 1)
+    return update!
+  }
+
+  it('FULL: a commit does not flush; syncAppended fdatasyncs the WAL file; other writes sync before resolving', async () => {
+    await withStorage('FULL', async (storage, file) => {
+      const id = generateBoardId()
+      const synced = spyOnSyncs()
+      await storage.createBoard({ id, name: 'b', createdAt: 0 }, seed())
+      expect(synced).toEqual([`${file}-wal`])
+      await storage.appendUpdates([{ boardId: id, update: anUpdate() }])
+      expect(synced).toHaveLength(1)
+      await storage.syncAppended()
+      expect(synced).toEqual([`${file}-wal`, `${file}-wal`])
+      await storage.putAsset(id, 'a', { contentType: 'image/png', bytes: new Uint8Array([1]) })
+      expect(synced).toHaveLength(3)
+    })
+  })
+
+  it('NORMAL: nothing is flushed per write', async () => {
+    await withStorage('NORMAL', async (storage) => {
+      const id = generateBoardId()
+      const synced = spyOnSyncs()
+      await storage.createBoard({ id, name: 'b', createdAt: 0 }, seed())
+      await storage.appendUpdates([{ boardId: id, update: anUpdate() }])
+      await storage.syncAppended()
+      expect(synced).toEqual([])
+    })
   })
 })

@@ -121,6 +121,20 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       expect((await storage.loadDoc(a.id))!.updates).toHaveLength(0)
     })
 
+    it('[S22] syncAppended resolves with nothing appended, and after appends; the log is unchanged by it', async () => {
+      await storage.syncAppended()
+      const a = meta()
+      const seed = initialUpdate()
+      await storage.createBoard(a, seed)
+      const w = writer(seed)
+      w.doc.getMap('m').set('k', 1)
+      w.doc.getMap('m').set('k', 2)
+      await storage.appendUpdates([{ boardId: a.id, update: w.updates[0]! }])
+      await storage.appendUpdates([{ boardId: a.id, update: w.updates[1]! }])
+      await storage.syncAppended()
+      expect((await storage.loadDoc(a.id))!.updates).toEqual(w.updates.map((u) => new Uint8Array(u)))
+    })
+
     it('[S23] compaction keeps the document and empties the log', async () => {
       const a = meta()
       const seed = initialUpdate()
