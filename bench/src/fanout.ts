@@ -4,8 +4,9 @@
  * same board receive it through the server over loopback. Latency = reader's receive time − `x`
  * (writer and readers share this process, hence one clock; 50 readers decoding 60 small updates/s
  * is far from saturating it). Three servers take turns in each round: ours (durable: every update is
- * fsynced before it is relayed), the reference `@y/websocket-server@0.1.1` in memory (`ref`), and the
- * reference with its durable option, y-leveldb (`ref-ldb`; it relays first and stores after).
+ * committed before it is relayed, and fsynced before its author's echo), the reference
+ * `@y/websocket-server@0.1.1` in memory (`ref`), and the reference with its durable option, y-leveldb
+ * (`ref-ldb`; it relays first and stores after).
  *
  * Env: BENCH_KINDS ("ours,ref,ref-ldb"), FANOUT_ROUNDS (3), FANOUT_SECONDS (4), FANOUT_READERS ("1,10,50").
  */

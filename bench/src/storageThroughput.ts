@@ -1,11 +1,12 @@
 /**
  * Benchmark 3 — durable updates per second.
  *
- * Storage layer: `createSqliteStorage` (WAL, synchronous=FULL: every commit fsynced) behind the
- * server's own `createCommitQueue`, which puts every update appended in one event-loop turn into
- * one transaction. W writers each append their next update as soon as the previous one is durable
- * (closed loop, like W busy clients), so a batch holds up to W updates; compaction runs as in the
- * server. W = 1 is the worst case (one fsync per update).
+ * Storage layer: `createSqliteStorage` (`synchronous: 'FULL'`: the WAL is fdatasynced before an
+ * update counts as durable) behind the server's own `createCommitQueue`, which puts every update
+ * appended in one event-loop turn into one transaction, and covers every transaction committed
+ * before a sync with that one sync. W writers each append their next update as soon as the previous
+ * one is durable (closed loop, like W busy clients), so a batch holds up to W updates; compaction
+ * runs as in the server. W = 1 is the worst case (one fsync per update).
  *
  * End to end: B boards, one y-websocket client each, each writing its next move as soon as the
  * server echoes the previous one (the echo is sent only after the update is stored).
@@ -32,18 +33,24 @@ interface LayerResult {
   writers: number
   updatesPerSec: number
   batchesPerSec: number
+  syncsPerSec: number
 }
 
 async function storageLayer(writers: number, total: number): Promise<LayerResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-storage-bench-'))
   const storage = createSqliteStorage({ file: path.join(dir, 'overlap.db'), synchronous: 'FULL' })
   let batches = 0
-  // Count transactions by wrapping appendUpdates: one call = one fsynced transaction.
+  let syncs = 0
+  // Count transactions and disk syncs by wrapping the two calls.
   const counted = {
     ...storage,
     appendUpdates: (batch: Parameters<typeof storage.appendUpdates>[0]) => {
       batches++
       return storage.appendUpdates(batch)
+    },
+    syncAppended: () => {
+      syncs++
+      return storage.syncAppended()
     },
   }
   const commits = createCommitQueue({ storage: counted, log: silentLogger })
@@ -60,12 +67,17 @@ async function storageLayer(writers: number, total: number): Promise<LayerResult
     const started = performance.now()
     await Promise.all(
       sets.map(async (set, w) => {
-        for (const u of set.moves) await commits.append(ids[w]!, u)
+        for (const u of set.moves) await commits.append(ids[w]!, u).durable
       })
     )
     const ms = performance.now() - started
     await commits.drain()
-    return { writers, updatesPerSec: (perWriter * writers * 1000) / ms, batchesPerSec: (batches * 1000) / ms }
+    return {
+      writers,
+      updatesPerSec: (perWriter * writers * 1000) / ms,
+      batchesPerSec: (batches * 1000) / ms,
+      syncsPerSec: (syncs * 1000) / ms,
+    }
   } finally {
     await storage.close()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -139,13 +151,15 @@ export async function runStorageThroughput(): Promise<Figure[]> {
     for (let r = 0; r < rounds; r++) {
       const res = await storageLayer(writers, total)
       runs.push(res)
-      console.log(`storage layer, ${writers} concurrent writers: ${fmt(res.updatesPerSec, 0)} updates/s in ${fmt(res.batchesPerSec, 0)} transactions/s`)
+      console.log(
+        `storage layer, ${writers} concurrent writers: ${fmt(res.updatesPerSec, 0)} updates/s in ${fmt(res.batchesPerSec, 0)} transactions/s, ${fmt(res.syncsPerSec, 0)} disk syncs/s`
+      )
     }
     figures.push({
       bench: 'storage',
       metric: `SQLite+commit queue, ${writers} writers (updates/s)`,
       value: fmt(median(runs.map((r) => r.updatesPerSec)), 0),
-      note: `${fmt(median(runs.map((r) => r.batchesPerSec)), 0)} fsynced tx/s`,
+      note: `${fmt(median(runs.map((r) => r.batchesPerSec)), 0)} tx/s, ${fmt(median(runs.map((r) => r.syncsPerSec)), 0)} fdatasyncs/s`,
     })
   }
 

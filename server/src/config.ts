@@ -26,8 +26,9 @@ export interface ServerConfig {
   maxUploadBytes: number
   storage: StorageKind
   /**
-   * SQLite's `synchronous` level. FULL (default): an echoed update survives kill -9 and power loss.
-   * NORMAL: survives kill -9 (a process crash), may lose the last commits on power loss; faster.
+   * When an update counts as saved (SqliteStorage.ts). Both relay it once committed (it survives
+   * kill -9). FULL (default): the author's echo waits for an fdatasync of the WAL (power-safe).
+   * NORMAL: no flush per update; a power cut may lose the last commits.
    */
   sqliteSynchronous: 'FULL' | 'NORMAL'
   /** Offer permessage-deflate on sockets (`WS_DEFLATE=on`; off by default, see syncEndpoint.ts). */
