@@ -31,10 +31,10 @@ describe('commit queue', () => {
     const { a, b, append, queue } = await setup()
     const us = updates(6)
     await Promise.all(us.map((u, i) => queue.append(i % 2 ? a : b, u).durable))
-    expect(append).toHaveBeenCalledTimes(1)
-    expect(append.mock.calls[0]![0]).toHaveLength(6)
-    // Order within the batch is the order of acceptance.
-    expect(append.mock.calls[0]![0].map((p) => p.update)).toEqual(us)
+    // The first, after a quiet spell, is written at once; the other five of the turn together.
+    expect(append.mock.calls.map((c) => c[0].length)).toEqual([1, 5])
+    // Order across and within the batches is the order of acceptance.
+    expect(append.mock.calls.flatMap((c) => c[0].map((p) => p.update))).toEqual(us)
   })
 
   it('[S6] resolves only after the write and in order; a later turn is a new batch', async () => {
@@ -51,11 +51,12 @@ describe('commit queue', () => {
 
   it('[S6] rejects every update of a failed batch (no update is reported stored when it is not)', async () => {
     const { a, storage, queue } = await setup()
-    vi.spyOn(storage, 'appendUpdates').mockRejectedValueOnce(new Error('disk full'))
+    const failing = vi.spyOn(storage, 'appendUpdates').mockRejectedValue(new Error('disk full'))
     const us = updates(3)
     const appended = us.map((u) => queue.append(a, u))
     const results = await Promise.allSettled(appended.flatMap((x) => [x.stored, x.durable]))
     expect(results.map((r) => r.status)).toEqual(Array(6).fill('rejected'))
+    failing.mockRestore()
     // The queue keeps working after a failure.
     await expect(queue.append(a, us[0]!).durable).resolves.toBeUndefined()
   })
@@ -79,7 +80,7 @@ describe('commit queue', () => {
     expect(compact).not.toHaveBeenCalled()
   })
 
-  it('[S6] after a quiet spell an update is written when its callback returns; a burst is batched per turn', async () => {
+  it('[S6] after a quiet spell an update is written inside append; a burst is batched per turn', async () => {
     const storage = createMemoryStorage()
     const a = generateBoardId()
     await storage.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
@@ -87,31 +88,59 @@ describe('commit queue', () => {
     let clock = 0
     const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => clock })
     const us = updates(5)
-    const turnEnded = () => new Promise<string>((r) => setImmediate(() => r('turn ended')))
 
-    // Quiet queue: both appends of this callback go into one batch, stored before the turn ends
-    // (`turnEnded` is scheduled first, so it runs before any setImmediate the queue could use).
-    let ended = turnEnded()
-    const first = Promise.all([queue.append(a, us[0]!).stored, queue.append(a, us[1]!).stored]).then(() => 'stored')
-    expect(await Promise.race([first, ended])).toBe('stored')
+    // Quiet queue: the write starts within the call itself.
+    const first = queue.append(a, us[0]!).stored
     expect(append).toHaveBeenCalledTimes(1)
-    expect(append.mock.calls[0]![0]).toHaveLength(2)
-
-    // 1 ms later (still busy): this one waits for the end of the turn, with whatever else arrives.
-    clock += 1
-    const second = queue.append(a, us[2]!).stored
+    expect(append.mock.calls[0]![0]).toHaveLength(1)
+    // Right after it (not quiet): waits for the end of the turn, with whatever else arrives.
+    const second = queue.append(a, us[1]!).stored
     await Promise.resolve()
-    const third = queue.append(a, us[3]!).stored
-    await Promise.all([second, third])
+    const third = queue.append(a, us[2]!).stored
+    expect(append).toHaveBeenCalledTimes(1)
+    await Promise.all([first, second, third])
     expect(append).toHaveBeenCalledTimes(2)
     expect(append.mock.calls[1]![0]).toHaveLength(2)
 
-    // Quiet again.
-    clock += 5
-    ended = turnEnded()
-    const fourth = queue.append(a, us[4]!).stored.then(() => 'stored')
-    expect(await Promise.race([fourth, ended])).toBe('stored')
+    // 1 ms later (still busy): the end of the turn again.
+    clock += 1
+    const fourth = queue.append(a, us[3]!).stored
+    expect(append).toHaveBeenCalledTimes(2)
+    await fourth
     expect(append).toHaveBeenCalledTimes(3)
+
+    // Quiet again: at once.
+    clock += 5
+    const fifth = queue.append(a, us[4]!).stored
+    expect(append).toHaveBeenCalledTimes(4)
+    await fifth
+  })
+
+  it('[S6] a quiet append while a batch is still being written waits for it: batches stay in order', async () => {
+    const storage = createMemoryStorage()
+    const a = generateBoardId()
+    await storage.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    let clock = 0
+    const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => clock })
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const real = storage.appendUpdates.bind(storage)
+    const order: number[] = []
+    const append = vi.spyOn(storage, 'appendUpdates').mockImplementation(async (batch) => {
+      if (append.mock.calls.length === 1) await gate
+      order.push(append.mock.calls.length)
+      return real(batch)
+    })
+    const us = updates(2)
+    const first = queue.append(a, us[0]!).stored
+    clock += 5
+    const second = queue.append(a, us[1]!).stored
+    // Quiet, but the first batch is not written yet: the second is not started beside it.
+    expect(append).toHaveBeenCalledTimes(1)
+    release()
+    await Promise.all([first, second])
+    expect(order).toEqual([1, 2])
+    expect((await storage.loadDoc(a))!.updates).toEqual(us)
   })
 
   it('[S6] an update is stored (relayable) before it is durable (echoable); one disk sync covers every batch before it', async () => {
