@@ -31,6 +31,8 @@ interface CaseResult {
   /** p50 / p99 of the LAST reader to get each update ("every reader has it"). */
   allP50: number
   allP99: number
+  /** p50 of the FIRST reader to get each update: the server's own delay, before the readers queue up. */
+  firstP50: number
   received: number
   expected: number
   serverCpuPct: number
@@ -92,11 +94,13 @@ async function runCase(server: ServerHandle, readers: number, seconds: number): 
 
   const all: number[] = []
   const lastReader: number[] = []
+  const firstReader: number[] = []
   let received = 0
   for (const lat of perUpdate.values()) {
     all.push(...lat)
     received += lat.length
     if (lat.length === readers) lastReader.push(Math.max(...lat))
+    if (lat.length > 0) firstReader.push(Math.min(...lat))
   }
   for (const c of clients) c.destroy()
   writer.destroy()
@@ -109,6 +113,7 @@ async function runCase(server: ServerHandle, readers: number, seconds: number): 
     p99: s.p99,
     allP50: l.p50,
     allP99: l.p99,
+    firstP50: summarize(firstReader).p50,
     received,
     expected: perUpdate.size * readers,
     serverCpuPct: (cpuMs / wallMs) * 100,
@@ -130,7 +135,7 @@ export async function runFanout(): Promise<Figure[]> {
           results.push(res)
           console.log(
             `round ${r + 1} ${kind.padEnd(7)} readers=${String(readers).padStart(2)}: p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, ` +
-              `every-reader p50 ${fmt(res.allP50)} / p99 ${fmt(res.allP99)} ms, got ${res.received}/${res.expected}, server CPU ${fmt(res.serverCpuPct, 1)}%`
+              `every-reader p50 ${fmt(res.allP50)} / p99 ${fmt(res.allP99)} ms, first-reader p50 ${fmt(res.firstP50)} ms, got ${res.received}/${res.expected}, server CPU ${fmt(res.serverCpuPct, 1)}%`
           )
         }
       } finally {
@@ -148,6 +153,7 @@ export async function runFanout(): Promise<Figure[]> {
       ['p50', (c: CaseResult) => c.p50, 2],
       ['p99', (c: CaseResult) => c.p99, 2],
       ['every-reader p99', (c: CaseResult) => c.allP99, 2],
+      ['first-reader p50', (c: CaseResult) => c.firstP50, 2],
       ['server CPU (%)', (c: CaseResult) => c.serverCpuPct, 1],
     ] as const
     for (const [ref, suffix] of [['ref', ''], ['ref-ldb', ', ref with y-leveldb']] as const) {

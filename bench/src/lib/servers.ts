@@ -3,7 +3,7 @@
  * are measured apart from the benchmark's own clients. Both get `memProbe.js` preloaded, which answers
  * memory questions over the fork IPC channel after a forced GC.
  */
-import { fork, type ChildProcess } from 'node:child_process'
+import { execFileSync, fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -100,6 +100,10 @@ function spawnChild(script: string, env: Record<string, string>): { child: Child
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
+  // BENCH_SERVER_CPUS="0": pins the server to those CPUs (run the bench itself under `taskset -c 1`),
+  // so the clients never share a core with the server: separates the server's latency from scheduling.
+  const cpus = process.env.BENCH_SERVER_CPUS
+  if (cpus && child.pid !== undefined) execFileSync('taskset', ['-a', '-cp', cpus, String(child.pid)], { stdio: 'ignore' })
   // Keep the tail of the child's output for error messages; never let a full pipe block it.
   const output: string[] = []
   const keep = (chunk: Buffer) => {
