@@ -191,4 +191,19 @@ describe('commit queue', () => {
     await expect(y.durable).resolves.toBeUndefined()
     expect(sync.mock.calls.length).toBeGreaterThanOrEqual(2)
   })
+
+  it('[S12] drain waits for the disk sync of the last batch, even one not started yet', async () => {
+    const { a, storage, queue } = await setup()
+    let syncs = 0
+    storage.syncAppended = async () => {
+      syncs++
+    }
+    const x = queue.append(a, updates(1)[0]!)
+    await x.stored
+    // The sync is deferred to the end of the turn; drain must not return before it ran.
+    expect(syncs).toBe(0)
+    await queue.drain()
+    expect(syncs).toBe(1)
+    await expect(x.durable).resolves.toBeUndefined()
+  })
 })

@@ -211,7 +211,11 @@ export function createCommitQueue({
     async drain() {
       if (scheduled) flush()
       await writing
-      while (syncing) await syncing.catch(() => undefined)
+      // The sync of the last batch may still be waiting for its turn (startSync is deferred).
+      while (syncing || unsynced.length > 0) {
+        startSync()
+        await syncing
+      }
       await compacting
     },
   }
