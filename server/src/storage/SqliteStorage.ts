@@ -48,10 +48,11 @@ export interface SqliteStorageOptions {
 /**
  * `PRAGMA user_version`: 1 = boards, state, updates, assets; 2 = + snapshots; 3 = + board_links
  * (token hashes per role, [A1]; boards stored before 3 have no rows: no token opens them); 4 = + votes,
- * vote_voters, ballots (dot votes and their ballots, [WS6]). A database of an older
+ * vote_voters, ballots (dot votes and their ballots, [WS6]); 5 = `updates.seq` without AUTOINCREMENT
+ * (it wrote a third page, sqlite_sequence, in every update's commit). A database of an older
  * version is upgraded in place, one step per version, each step in its own transaction.
  */
-const SCHEMA_VERSION = 4
+const SCHEMA_VERSION = 5
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -64,8 +65,8 @@ CREATE TABLE IF NOT EXISTS board_state (
   board_id TEXT PRIMARY KEY REFERENCES boards(id),
   state_v2 BLOB NOT NULL
 );
--- V1 updates appended since the last compaction. A global AUTOINCREMENT seq keeps the order
--- without a per-board counter (and never reuses a seq after compaction deletes rows).
+-- V1 updates appended since the last compaction. A global seq keeps the order without a per-board
+-- counter. (Version 1's form; version 5 drops AUTOINCREMENT, below.)
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL REFERENCES boards(id),
@@ -131,6 +132,19 @@ CREATE TABLE ballots (
   count INTEGER NOT NULL CHECK (count > 0),
   PRIMARY KEY (vote_id, voter_id, card_id)
 );
+`,
+  // A seq may now be reused after compaction deleted the highest rows: harmless, since compaction
+  // deletes a board's whole log up to its last seq, so every board's remaining rows stay ordered.
+  5: `
+CREATE TABLE updates_v5 (
+  seq INTEGER PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  bytes BLOB NOT NULL
+);
+INSERT INTO updates_v5 (seq, board_id, bytes) SELECT seq, board_id, bytes FROM updates ORDER BY seq;
+DROP TABLE updates;
+ALTER TABLE updates_v5 RENAME TO updates;
+CREATE INDEX updates_by_board ON updates(board_id, seq);
 `,
 }
 

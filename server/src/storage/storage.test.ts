@@ -27,7 +27,7 @@ runStorageContract('sqlite', {
   },
 })
 
-describe('SQLite schema upgrade [SN11] [A1] [WS6]', () => {
+describe('SQLite schema upgrade [SN11] [A1] [WS6] [S22]', () => {
   it('upgrades a version-1 database in place: boards, documents and assets stay, snapshots work', async () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-upgrade-'))
     try {
@@ -46,6 +46,12 @@ describe('SQLite schema upgrade [SN11] [A1] [WS6]', () => {
       const id = generateBoardId()
       old.prepare('INSERT INTO boards VALUES (?, ?, ?)').run(id, 'Old', 7)
       old.prepare('INSERT INTO board_state VALUES (?, ?)').run(id, Y.encodeStateAsUpdateV2(doc))
+      // Two logged updates (version 5 rebuilds this table).
+      const logged: Uint8Array[] = []
+      doc.on('update', (u: Uint8Array) => logged.push(u))
+      doc.getArray<number>('order').push([1])
+      doc.getArray<number>('order').push([2])
+      for (const u of logged) old.prepare('INSERT INTO updates (board_id, bytes) VALUES (?, ?)').run(id, u)
       old.pragma('user_version = 1')
       old.close()
 
@@ -55,13 +61,22 @@ describe('SQLite schema upgrade [SN11] [A1] [WS6]', () => {
       const loaded = new Y.Doc()
       Y.applyUpdateV2(loaded, stored!.stateV2!)
       expect(loaded.getMap('board').get('title')).toBe('old board')
+      expect(stored!.updates).toEqual(logged.map((u) => new Uint8Array(u)))
+      // Appends after the upgrade come after the old log.
+      doc.getArray<number>('order').push([3])
+      await storage.appendUpdates([{ boardId: id, update: logged[2]! }])
+      expect((await storage.loadDoc(id))!.updates).toEqual(logged.map((u) => new Uint8Array(u)))
       await storage.putSnapshot({
         id: 'snap', boardId: id, name: 'n', author: null, createdAt: 1, kind: 'auto',
         summary: { shapes: 0, cards: 0, links: 0 }, stateV2: stored!.stateV2!,
       })
       await storage.close()
       const check = new Database(file, { readonly: true })
-      expect(check.pragma('user_version', { simple: true })).toBe(4)
+      expect(check.pragma('user_version', { simple: true })).toBe(5)
+      // Version 5: no AUTOINCREMENT on the update log (one page less per commit).
+      const table = check.prepare("SELECT sql FROM sqlite_master WHERE name = 'updates'").get() as { sql: string }
+      expect(table.sql).not.toMatch(/AUTOINCREMENT/i)
+      expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'updates_by_board'").get()).toEqual({ n: 1 })
       check.close()
       const reopened = createSqliteStorage({ file })
       expect((await reopened.listSnapshots(id)).map((s) => s.id)).toEqual(['snap'])
