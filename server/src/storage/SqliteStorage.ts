@@ -54,6 +54,9 @@ export interface SqliteStorageOptions {
  */
 const SCHEMA_VERSION = 5
 
+/** Commits between two WAL checkpoints: an update's commit writes 2 pages, SQLite's default is 1,000 pages. */
+const CHECKPOINT_AFTER_COMMITS = 400
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
@@ -195,6 +198,9 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Checkpoints are ours (below): SQLite's automatic one runs inside the commit that crosses 1,000
+  // WAL pages, i.e. inside some update's commit, with two fsyncs, before that update is relayed.
+  db.pragma('wal_autocheckpoint = 0')
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) {
     db.close()
@@ -285,9 +291,29 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   const boardExists = (id: string) => q.getBoard.get(id) !== undefined
 
   const syncWal = createWalSync(file, synchronous === 'FULL' && file !== ':memory:')
+
+  /**
+   * WAL checkpoints, off the path of any update: scheduled after a number of commits (or at once
+   * after a big write), they run at the end of the turn, after the rooms have relayed what was just
+   * committed. PASSIVE: copies what it can without waiting for anyone; the next one does the rest.
+   */
+  let commitsSinceCheckpoint = 0
+  let checkpointTimer: NodeJS.Immediate | null = null
+  const noteCommits = (n: number) => {
+    commitsSinceCheckpoint += n
+    if (commitsSinceCheckpoint >= CHECKPOINT_AFTER_COMMITS && checkpointTimer === null) {
+      checkpointTimer = setImmediate(() => {
+        checkpointTimer = null
+        commitsSinceCheckpoint = 0
+        if (db.open) db.pragma('wal_checkpoint(PASSIVE)')
+      })
+    }
+  }
+
   /** Runs a write, then makes it power-safe before resolving (see the header). */
-  const durably = async <T>(write: () => T): Promise<T> => {
+  const durably = async <T>(write: () => T, weight = 1): Promise<T> => {
     const result = write()
+    noteCommits(weight)
     await syncWal()
     return result
   }
@@ -420,19 +446,21 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       // Bounded: a server that wrote to very many boards recounts a log now and then instead.
       if (logStatsCache.size > LOG_STATS_CACHE_MAX) logStatsCache.clear()
       for (const [boardId, s] of stats) logStatsCache.set(boardId, { ...s })
+      noteCommits(1)
       return stats
     },
     syncAppended() {
       return syncWal()
     },
     compact(id) {
+      // A compaction rewrites a whole board: checkpoint soon after it.
       return durably(() => {
         try {
           compactTx.immediate(id)
         } finally {
           logStatsCache.delete(id)
         }
-      })
+      }, CHECKPOINT_AFTER_COMMITS)
     },
     putAsset(boardId, assetId, asset) {
       return durably(() => {
@@ -493,6 +521,8 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       q.ping.get()
     },
     async close() {
+      if (checkpointTimer !== null) clearImmediate(checkpointTimer)
+      checkpointTimer = null
       if (db.open) db.close()
       syncWal.close()
     },

@@ -144,6 +144,28 @@ describe('SQLite disk sync [S6] [S7]', () => {
     })
   })
 
+  it('no WAL checkpoint inside a commit: it runs after the turn that made the commits', async () => {
+    await withStorage('FULL', async (storage, file) => {
+      const id = generateBoardId()
+      await storage.createBoard({ id, name: 'b', createdAt: 0 }, seed())
+      await new Promise((r) => setImmediate(r))
+      const dbBytes = () => fs.statSync(file).size
+      const before = dbBytes()
+      // 700 commits of 2 pages in one turn: SQLite's own checkpoint would have run at 1,000 pages.
+      const doc = new Y.Doc()
+      const updates: Uint8Array[] = []
+      doc.on('update', (u: Uint8Array) => updates.push(u))
+      for (let i = 0; i < 700; i++) doc.getMap('m').set('k', 'x'.repeat(200) + i)
+      const appended = updates.map((update) => storage.appendUpdates([{ boardId: id, update }]))
+      expect(dbBytes()).toBe(before)
+      await Promise.all(appended)
+      await new Promise((r) => setImmediate(r))
+      // Copied into the database file by our checkpoint, after the turn.
+      expect(dbBytes()).toBeGreaterThan(before)
+      expect((await storage.loadDoc(id))!.updates).toHaveLength(700)
+    })
+  })
+
   it('NORMAL: nothing is flushed per write', async () => {
     await withStorage('NORMAL', async (storage) => {
       const id = generateBoardId()
