@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { generateBoardId } from '@overlap/shared'
 import { silentLogger } from '../log.js'
 import { createMemoryStorage } from './MemoryStorage.js'
-import { createCommitQueue } from './commitQueue.js'
+import { createCommitQueue, type CompactionPolicy } from './commitQueue.js'
 
 function updates(n: number): Uint8Array[] {
   const doc = new Y.Doc()
@@ -13,7 +13,7 @@ function updates(n: number): Uint8Array[] {
   return out
 }
 
-async function setup(compaction = { maxLogUpdates: 1000, minLogToStateRatio: 0, maxLogBytes: 1e9 }) {
+async function setup(compaction: CompactionPolicy = { maxLogUpdates: 1000, minLogToStateRatio: 0, maxLogBytes: 1e9 }) {
   const storage = createMemoryStorage()
   const a = generateBoardId()
   const b = generateBoardId()
@@ -205,5 +205,38 @@ describe('commit queue', () => {
     await queue.drain()
     expect(syncs).toBe(1)
     await expect(x.durable).resolves.toBeUndefined()
+  })
+
+  it('[S23] a due board is compacted once it has been quiet for quietMs; a log at maxLogBytes does not wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const { a, compact, queue } = await setup({ maxLogUpdates: 5, minLogToStateRatio: 0, maxLogBytes: 1e9, quietMs: 1000 })
+      const us = updates(10)
+      for (const u of us.slice(0, 6)) await queue.append(a, u).stored
+      // Due, but updates keep coming: each one restarts the wait.
+      vi.advanceTimersByTime(900)
+      await queue.append(a, us[6]!).stored
+      vi.advanceTimersByTime(900)
+      expect(compact).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(100)
+      await vi.waitFor(() => expect(compact).toHaveBeenCalledWith(a), { timeout: 1000 })
+      expect(compact).toHaveBeenCalledTimes(1)
+
+      // A board whose log reached maxLogBytes is compacted at once.
+      const big = await setup({ maxLogUpdates: 1e9, minLogToStateRatio: 0, maxLogBytes: 1, quietMs: 60_000 })
+      await big.queue.append(big.b, us[0]!).stored
+      await vi.waitFor(() => expect(big.compact).toHaveBeenCalledWith(big.b), { timeout: 1000 })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('[S12] drain compacts the boards still waiting for a quiet spell', async () => {
+    const { a, compact, queue, storage } = await setup({ maxLogUpdates: 3, minLogToStateRatio: 0, maxLogBytes: 1e9, quietMs: 60_000 })
+    for (const u of updates(4)) await queue.append(a, u).stored
+    expect(compact).not.toHaveBeenCalled()
+    await queue.drain()
+    expect(compact).toHaveBeenCalledWith(a)
+    expect((await storage.loadDoc(a))!.updates).toHaveLength(0)
   })
 })
