@@ -211,11 +211,11 @@ export class Room {
     const { stored, durable } = this.deps.commits.append(this.boardId, update)
     const frame = encodeUpdate(update)
     let failed = false
-    const fail = (e: unknown, what: string) => {
+    const fail = (e: unknown, what: string, code: CloseCode = CloseCode.StorageError) => {
       if (failed) return
       failed = true
       author.log.error(what, { err: e })
-      this.closeConnection(author, CloseCode.StorageError)
+      this.closeConnection(author, code)
     }
     const relayed = stored.then(
       () => {
@@ -225,9 +225,7 @@ export class Room {
         } catch (e) {
           // Validated before storing, so this should not happen; if it does, the board itself
           // is fine (the room loader skips updates that fail to apply) and only this client goes.
-          failed = true
-          author.log.error('stored update failed to apply', { err: e })
-          this.closeConnection(author, CloseCode.MalformedMessage)
+          fail(e, 'stored update failed to apply', CloseCode.MalformedMessage)
         }
       },
       (e: unknown) => fail(e, 'update not stored')
