@@ -191,6 +191,9 @@ const voteOf = (r: VoteRow): StoredVote => ({
   status: r.status,
 })
 
+/** A row naming a board that does not exist (every board-owned table references `boards(id)`). */
+const isForeignKeyError = (e: unknown) => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+
 export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorageOptions): BoardStorage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
@@ -438,7 +441,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       try {
         stats = appendTx.immediate(batch)
       } catch (e) {
-        const unknown = (e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY' && batch.find((u) => !boardExists(u.boardId))
+        const unknown = isForeignKeyError(e) && batch.find((u) => !boardExists(u.boardId))
         if (unknown) throw new UnknownBoardError(unknown.boardId)
         throw e
       }
@@ -467,7 +470,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
         try {
           q.putAsset.run(boardId, assetId, asset.contentType, asset.bytes)
         } catch (e) {
-          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(boardId)
+          if (isForeignKeyError(e)) throw new UnknownBoardError(boardId)
           throw e
         }
       })
@@ -482,7 +485,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
         try {
           q.insertSnapshot.run(snap.id, snap.boardId, snap.name, snap.author, snap.createdAt, snap.kind, shapes, cards, links, snap.stateV2)
         } catch (e) {
-          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(snap.boardId)
+          if (isForeignKeyError(e)) throw new UnknownBoardError(snap.boardId)
           throw e
         }
       })
@@ -499,7 +502,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
         try {
           q.insertVote.run(vote.id, vote.boardId, JSON.stringify(vote.cardIds), JSON.stringify(vote.config), vote.startedAt, vote.status)
         } catch (e) {
-          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(vote.boardId)
+          if (isForeignKeyError(e)) throw new UnknownBoardError(vote.boardId)
           throw e
         }
       })
