@@ -12,6 +12,7 @@
 import express, { Router } from 'express'
 import fs from 'node:fs'
 import path from 'node:path'
+import { immutableAssets } from './immutableAssets.js'
 
 /** The tag index.html loads the settings with; replaced by the settings themselves. */
 const CONFIG_SCRIPT_TAG = '<script src="/config.js"></script>'
@@ -38,6 +39,8 @@ export function clientRouter({ clientDist, tldrawLicenseKey, publicUrl, maxUploa
     res.send(configJs())
   })
 
+  // Hashed files from memory, gzipped; express.static below answers the rest.
+  router.use(immutableAssets({ clientDist }))
   router.use(
     express.static(clientDist, {
       index: false,
