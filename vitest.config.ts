@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@overlap\/shared$/, replacement: sharedSrc },
-      { find: /^@overlap\/shared\/(\w+)$/, replacement: `${sharedDir}$1.ts` },
+      { find: /^@overlap\/shared\/([\w/]+)$/, replacement: `${sharedDir}$1.ts` },
     ],
   },
   test: {
@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{shared,server,client,bench}/src/**/*.test.ts'],
+          include: ['{shared,server,client,bench}/src/**/*.test.ts', 'client/vite/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
           env: { NODE_ENV: 'test' },

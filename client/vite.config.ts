@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { inlineEarlySocket } from './vite/inlineEarlySocket'
 import { preloadRouteChunks } from './vite/preloadRouteChunks'
+import { boardChunks } from './vite/boardChunks'
 
 // The Overlap server (server/src/main.ts) listens here in development; `pnpm dev` proxies to it so
 // the browser sees one origin, exactly as in production where the server serves client/dist.
@@ -22,7 +23,7 @@ export default defineConfig({
     // subpaths (`@overlap/shared/protocol`) are single files, for chunks that must stay small.
     alias: [
       { find: /^@overlap\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
-      { find: /^@overlap\/shared\/(\w+)$/, replacement: fileURLToPath(new URL('../shared/src/', import.meta.url)) + '$1.ts' },
+      { find: /^@overlap\/shared\/([\w/]+)$/, replacement: fileURLToPath(new URL('../shared/src/', import.meta.url)) + '$1.ts' },
     ],
   },
   optimizeDeps: {
@@ -42,5 +43,9 @@ export default defineConfig({
     emptyOutDir: true,
     // tldraw alone is ~2 MB of JS; the warning would only be noise.
     chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      // A board link loads 2 scripts of its own instead of 11 (vite/boardChunks.ts).
+      output: { codeSplitting: { groups: [{ debugName: 'board', name: boardChunks(fileURLToPath(new URL('.', import.meta.url))), includeDependenciesRecursively: false }] } },
+    },
   },
 })

@@ -1,4 +1,4 @@
-import { parseBoardId } from '@overlap/shared'
+import { parseBoardId } from '@overlap/shared/boardId'
 import { useSyncExternalStore } from 'react'
 
 /** The pages; anything else is "not found". No router library: three routes do not need one. */

@@ -19,6 +19,7 @@ interface OutputChunkLike {
   type: 'chunk'
   fileName: string
   facadeModuleId: string | null
+  moduleIds: readonly string[]
   imports: string[]
   isEntry: boolean
   viteMetadata?: { importedCss: Set<string> }
@@ -47,7 +48,8 @@ export function preloadRouteChunks(routes: RouteChunks[]): Plugin {
         const plan = routes.map((route) => {
           const files = new Set<string>()
           for (const mod of route.modules) {
-            const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/${mod}`))
+            // The module's own chunk, or the group chunk it was put in (vite/boardChunks.ts).
+            const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(`/${mod}`)))
             if (!chunk) throw new Error(`preloadRouteChunks: no chunk for ${mod} (is it imported dynamically?)`)
             addStatic(chunk.fileName, files)
           }

@@ -8,7 +8,7 @@
  * Share menu; a person who joined by a link knows only that link.
  */
 import { browserStorage } from '../browserStorage'
-import { ROLES, parseAccessToken, parseRole, type BoardLinks, type Role } from '@overlap/shared'
+import { ROLES, parseAccessToken, parseRole, type BoardLinks, type Role } from '@overlap/shared/access'
 
 const tokenKey = (boardId: string) => `overlap:token:${boardId}`
 const linksKey = (boardId: string) => `overlap:links:${boardId}`

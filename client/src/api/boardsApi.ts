@@ -3,7 +3,7 @@
  * cast: a proxy error page or a server from another version must surface as an error, not as
  * `undefined` fields deep inside the UI.
  */
-import { parseRole, type BoardLinks, type Role } from '@overlap/shared'
+import { parseRole, type BoardLinks, type Role } from '@overlap/shared/access'
 import { boardFetch, parseLinks, rememberLinks } from '../access/boardAccess'
 
 export interface BoardInfo {

@@ -1,4 +1,4 @@
-import { parseBoardId, type BoardId } from '@overlap/shared'
+import { parseBoardId, type BoardId } from '@overlap/shared/boardId'
 
 /**
  * Accepts what people paste into "join a board": a bare board id, a full share link

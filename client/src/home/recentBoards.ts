@@ -2,7 +2,7 @@
  * Boards this browser opened recently, newest first, in localStorage (`overlap:recent-boards`).
  * Only a convenience list: it is never trusted for access, and malformed entries are dropped.
  */
-import { parseBoardId } from '@overlap/shared'
+import { parseBoardId } from '@overlap/shared/boardId'
 
 export interface RecentBoard {
   id: string

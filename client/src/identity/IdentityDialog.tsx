@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { SIDES, parseSide, type Side } from '@overlap/shared'
+import { SIDES, parseSide, type Side } from '@overlap/shared/access'
 import { IDENTITY_COLORS, MAX_NAME_CHARS, normalizeName, randomColor, randomUserId, type Identity } from './identityStore'
 
 interface Props {

@@ -3,7 +3,7 @@
  * changes on every reload), a display name and a cursor colour, kept in localStorage under
  * `overlap:identity` as `{ id, name, color, side? }`.
  */
-import { parseSide, type Side } from '@overlap/shared'
+import { parseSide, type Side } from '@overlap/shared/access'
 
 export interface Identity {
   id: string

@@ -3,7 +3,7 @@
  * identity id, which every peer sees in presence. Kept in localStorage (`overlap:voter-key`), one
  * per browser, so a reload keeps the voter's ballots; the server stores only its hash.
  */
-import { parseVoterKey } from '@overlap/shared'
+import { parseVoterKey } from '@overlap/shared/workshop/ballots'
 import { browserStorage } from '../browserStorage'
 
 const VOTER_KEY_STORAGE_KEY = 'overlap:voter-key'
