@@ -6,8 +6,9 @@
  * server's sync step 1 = its state vector, its step 2 = everything we lacked plus its whole
  * delete set, and every update it relays or echoes back). The server relays an update once it is
  * committed and echoes it to its author once it is also synced to disk (shared/SPEC.md [S6]), so
- * "contained in the server's state" means "saved". A local change is pending until that model covers it (`isSaved`: its clocks and its
- * deletions, read from the transaction once, never by decoding updates again).
+ * "contained in the server's state" means "saved". A local change is pending until that model
+ * covers it (`isSaved`: its clocks and its deletions, read from the transaction once, never by
+ * decoding updates again).
  *
  * Deletions do not advance a state vector, which is why the delete set is tracked too. If an echo
  * never comes (for instance offline edits pushed in our step 2 may be stored without an echo), we

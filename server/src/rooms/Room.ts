@@ -100,18 +100,15 @@ export class Room {
    * Resolves once it is applied and broadcast; rejects (nothing applied) if storing failed.
    */
   applyServerUpdate(update: Uint8Array): Promise<void> {
-    this.inFlight++
     const { stored, durable } = this.deps.commits.append(this.boardId, update)
-    return stored
-      .then(() => {
-        this.relayToOthers(encodeUpdate(update), null)
-        Y.applyUpdate(this.doc, update, this)
-      })
-      .then(() => durable)
-      .finally(() => {
-        this.inFlight--
-        this.checkIdle()
-      })
+    return this.keptLoadedUntil(
+      stored
+        .then(() => {
+          this.relayToOthers(encodeUpdate(update), null)
+          Y.applyUpdate(this.doc, update, this)
+        })
+        .then(() => durable)
+    )
   }
 
   join(conn: Connection): void {
@@ -209,7 +206,6 @@ export class Room {
   }
 
   private storeThenApply(author: Connection, update: Uint8Array): void {
-    this.inFlight++
     const { stored, durable } = this.deps.commits.append(this.boardId, update)
     const frame = encodeUpdate(update)
     let failed = false
@@ -233,24 +229,19 @@ export class Room {
       (e: unknown) => fail(e, 'update not stored')
     )
     // The author's "saved": after the relay (the others wait to see it), once it is power-safe.
-    Promise.all([relayed, durable])
-      .then(
+    void this.keptLoadedUntil(
+      Promise.all([relayed, durable]).then(
         () => {
           if (!failed && this.connections.has(author)) author.socket.send(frame)
         },
         (e: unknown) => fail(e, 'update not synced to disk')
       )
-      .finally(() => {
-        this.inFlight--
-        this.checkIdle()
-      })
+    )
   }
 
   private echoWhenSynced(conn: Connection, update: Uint8Array): void {
-    this.inFlight++
-    this.deps.commits
-      .synced()
-      .then(
+    void this.keptLoadedUntil(
+      this.deps.commits.synced().then(
         () => {
           if (this.connections.has(conn)) conn.socket.send(encodeUpdate(update))
         },
@@ -259,10 +250,16 @@ export class Room {
           this.closeConnection(conn, CloseCode.StorageError)
         }
       )
-      .finally(() => {
-        this.inFlight--
-        this.checkIdle()
-      })
+    )
+  }
+
+  /** Keeps the room loaded until `work` settles: an update on its way to disk, an echo waiting for it. */
+  private keptLoadedUntil<T>(work: Promise<T>): Promise<T> {
+    this.inFlight++
+    return work.finally(() => {
+      this.inFlight--
+      this.checkIdle()
+    })
   }
 
   /**

@@ -194,6 +194,16 @@ const voteOf = (r: VoteRow): StoredVote => ({
 /** A row naming a board that does not exist (every board-owned table references `boards(id)`). */
 const isForeignKeyError = (e: unknown) => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
 
+/** Runs a write of one board's row; the foreign key's refusal becomes UnknownBoardError. */
+function forBoard(boardId: BoardId, write: () => unknown): void {
+  try {
+    write()
+  } catch (e) {
+    if (isForeignKeyError(e)) throw new UnknownBoardError(boardId)
+    throw e
+  }
+}
+
 export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorageOptions): BoardStorage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
@@ -466,14 +476,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       }, CHECKPOINT_AFTER_COMMITS)
     },
     putAsset(boardId, assetId, asset) {
-      return durably(() => {
-        try {
-          q.putAsset.run(boardId, assetId, asset.contentType, asset.bytes)
-        } catch (e) {
-          if (isForeignKeyError(e)) throw new UnknownBoardError(boardId)
-          throw e
-        }
-      })
+      return durably(() => forBoard(boardId, () => q.putAsset.run(boardId, assetId, asset.contentType, asset.bytes)))
     },
     async getAsset(boardId, assetId) {
       const row = q.getAsset.get(boardId, assetId)
@@ -481,14 +484,11 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     },
     putSnapshot(snap: StoredSnapshot) {
       const { shapes, cards, links } = snap.summary
-      return durably(() => {
-        try {
+      return durably(() =>
+        forBoard(snap.boardId, () =>
           q.insertSnapshot.run(snap.id, snap.boardId, snap.name, snap.author, snap.createdAt, snap.kind, shapes, cards, links, snap.stateV2)
-        } catch (e) {
-          if (isForeignKeyError(e)) throw new UnknownBoardError(snap.boardId)
-          throw e
-        }
-      })
+        )
+      )
     },
     async listSnapshots(boardId) {
       return q.listSnapshots.all(boardId).map(snapshotMeta)
@@ -498,14 +498,11 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       return row ? { ...snapshotMeta(row), stateV2: toUint8Array(row.state_v2) } : null
     },
     putVote(vote) {
-      return durably(() => {
-        try {
+      return durably(() =>
+        forBoard(vote.boardId, () =>
           q.insertVote.run(vote.id, vote.boardId, JSON.stringify(vote.cardIds), JSON.stringify(vote.config), vote.startedAt, vote.status)
-        } catch (e) {
-          if (isForeignKeyError(e)) throw new UnknownBoardError(vote.boardId)
-          throw e
-        }
-      })
+        )
+      )
     },
     async getVote(boardId, voteId) {
       const row = q.getVote.get(boardId, voteId)

@@ -169,7 +169,7 @@ export function createCommitQueue({
 
   /** Boards due for compaction, each with the timer that starts it after a quiet spell. */
   const quietTimers = new Map<BoardId, NodeJS.Timeout>()
-  const quietMs = compaction.quietMs ?? 1000
+  const quietMs = compaction.quietMs ?? DEFAULT_COMPACTION.quietMs!
   const compactWhenQuiet = (boardId: BoardId, s: LogStats) => {
     const timer = quietTimers.get(boardId)
     if (quietMs <= 0 || s.bytes >= compaction.maxLogBytes) {
