@@ -2,11 +2,13 @@
  * Benchmark 1 — fan-out latency. One writer moves a shape at 60 Hz (sets the shape's `x` in the doc,
  * as a drag does; `x` carries the send time from `performance.now()`), 1 / 10 / 50 readers on the
  * same board receive it through the server over loopback. Latency = reader's receive time − `x`
- * (writer and readers share this process, hence one clock; 50 readers decoding 60 small updates/s
- * is far from saturating it). Three servers take turns in each round: ours (durable: every update is
- * committed before it is relayed, and fsynced before its author's echo), the reference
- * `@y/websocket-server@0.1.1` in memory (`ref`), and the reference with its durable option, y-leveldb
- * (`ref-ldb`; it relays first and stores after).
+ * (writer and readers share this process, hence one clock). That thread handles the readers one after
+ * another, about 60 µs each, so at 50 readers the p50 is mostly that queue (bench/README.md says
+ * what moves it on a 2-vCPU machine). Three servers run in each round, each with its own board and
+ * clients, and take turns of one second: ours (durable: every update is committed before it is
+ * relayed, and fsynced before its author's echo), the reference `@y/websocket-server@0.1.1` in memory
+ * (`ref`), and the reference with its durable option, y-leveldb (`ref-ldb`; it relays first and
+ * stores after). Each prints its CPU per update, and the clients' (this process's).
  *
  * Env: BENCH_KINDS ("ours,ref,ref-ldb"), FANOUT_ROUNDS (3), FANOUT_SECONDS (4), FANOUT_READERS ("1,10,50").
  */
@@ -22,9 +24,13 @@ import { connectClient, waitFor, type Client } from './lib/yclient.js'
 
 const HZ = 60
 const WARMUP_UPDATES = 30
+/** Each server's turn lasts this long; its first few updates after a turn of another are not counted. */
+const BLOCK_SECONDS = 1
+const BLOCK_WARMUP_UPDATES = 6
 
 interface CaseResult {
   kind: ServerKind
+  round: number
   readers: number
   p50: number
   p99: number
@@ -35,10 +41,26 @@ interface CaseResult {
   firstP50: number
   received: number
   expected: number
-  serverCpuPct: number
+  serverCpuMsPerUpdate: number
+  clientCpuMsPerUpdate: number
 }
 
-async function runCase(server: ServerHandle, readers: number, seconds: number): Promise<CaseResult> {
+/** One server's board with its writer and readers, kept open while the servers take turns. */
+interface Session {
+  server: ServerHandle
+  readers: number
+  writer: Client
+  clients: Client[]
+  shapeId: TLShapeId
+  /** Send time (== x) → latencies of the readers that got it; only updates sent while measuring. */
+  perUpdate: Map<number, number[]>
+  measuring: boolean
+  cpuMs: number
+  clientCpuMs: number
+  updatesSent: number
+}
+
+async function openSession(server: ServerHandle, readers: number): Promise<Session> {
   const room = await createBoard(server, `fanout-${readers}`)
   const writer = connectClient(server.wsServerUrl, room)
   await writer.synced
@@ -50,10 +72,11 @@ async function runCase(server: ServerHandle, readers: number, seconds: number): 
   for (let i = 0; i < readers; i++) clients.push(connectClient(server.wsServerUrl, room))
   await Promise.all(clients.map((c) => c.synced))
   await waitFor(() => clients.every((c) => readShapeX(c.doc, shapeId) !== undefined), 10_000, 'readers to see the shape')
+  // No presence: an idle session's clients would otherwise renew their awareness every 15 s,
+  // through their server, while another server is being measured.
+  for (const c of [writer, ...clients]) c.provider.awareness.setLocalState(null)
 
-  // sent time (== x) → latencies of the readers that got it
-  const perUpdate = new Map<number, number[]>()
-  let measuring = false
+  const session: Session = { server, readers, writer, clients, shapeId, perUpdate: new Map(), measuring: false, cpuMs: 0, clientCpuMs: 0, updatesSent: 0 }
   for (const c of clients) {
     let lastX = readShapeX(c.doc, shapeId)
     c.doc.on('update', () => {
@@ -61,13 +84,16 @@ async function runCase(server: ServerHandle, readers: number, seconds: number): 
       const x = readShapeX(c.doc, shapeId)
       if (x === undefined || x === lastX) return
       lastX = x
-      if (measuring) perUpdate.get(x)?.push(now - x)
+      if (session.measuring) session.perUpdate.get(x)?.push(now - x)
     })
   }
+  return session
+}
 
-  const total = WARMUP_UPDATES + Math.round(seconds * HZ)
-  const cpuBefore = processCpuMs(server.pid)
-  const wallBefore = performance.now()
+/** `warmup` + `updates` moves at 60 Hz; waits until every reader has the last one. */
+async function runBlock(s: Session, warmup: number, updates: number): Promise<void> {
+  const cpuBefore = processCpuMs(s.server.pid)
+  const clientBefore = process.cpuUsage()
   let lastSent = 0
   await new Promise<void>((resolve) => {
     const start = performance.now()
@@ -75,49 +101,71 @@ async function runCase(server: ServerHandle, readers: number, seconds: number): 
     const tick = () => {
       // Each update is sent on its own 60 Hz slot, without drift accumulating.
       const x = performance.now()
-      if (i === WARMUP_UPDATES) measuring = true
-      if (measuring) perUpdate.set(x, [])
-      setShapeX(writer.doc, shapeId, x)
+      s.measuring = i >= warmup
+      if (s.measuring) s.perUpdate.set(x, [])
+      setShapeX(s.writer.doc, s.shapeId, x)
       lastSent = x
       i++
-      if (i >= total) return resolve()
+      if (i >= warmup + updates) return resolve()
       const next = start + (i * 1000) / HZ
       setTimeout(tick, Math.max(0, next - performance.now()))
     }
     tick()
   })
-  await waitFor(() => clients.every((c) => readShapeX(c.doc, shapeId) === lastSent), 10_000, 'the last update to arrive').catch(
+  await waitFor(() => s.clients.every((c) => readShapeX(c.doc, s.shapeId) === lastSent), 10_000, 'the last update to arrive').catch(
     (err) => console.warn(String(err))
   )
-  const cpuMs = processCpuMs(server.pid) - cpuBefore
-  const wallMs = performance.now() - wallBefore
+  s.measuring = false
+  s.cpuMs += processCpuMs(s.server.pid) - cpuBefore
+  const used = process.cpuUsage(clientBefore)
+  s.clientCpuMs += (used.user + used.system) / 1000
+  s.updatesSent += warmup + updates
+}
 
+function closeSession(s: Session, round: number): CaseResult {
   const all: number[] = []
   const lastReader: number[] = []
   const firstReader: number[] = []
   let received = 0
-  for (const lat of perUpdate.values()) {
+  for (const lat of s.perUpdate.values()) {
     all.push(...lat)
     received += lat.length
-    if (lat.length === readers) lastReader.push(Math.max(...lat))
+    if (lat.length === s.readers) lastReader.push(Math.max(...lat))
     if (lat.length > 0) firstReader.push(Math.min(...lat))
   }
-  for (const c of clients) c.destroy()
-  writer.destroy()
-  const s = summarize(all)
+  for (const c of s.clients) c.destroy()
+  s.writer.destroy()
+  const sum = summarize(all)
   const l = summarize(lastReader)
   return {
-    kind: server.kind,
-    readers,
-    p50: s.p50,
-    p99: s.p99,
+    kind: s.server.kind,
+    round,
+    readers: s.readers,
+    p50: sum.p50,
+    p99: sum.p99,
     allP50: l.p50,
     allP99: l.p99,
     firstP50: summarize(firstReader).p50,
     received,
-    expected: perUpdate.size * readers,
-    serverCpuPct: (cpuMs / wallMs) * 100,
+    expected: s.perUpdate.size * s.readers,
+    serverCpuMsPerUpdate: s.cpuMs / s.updatesSent,
+    clientCpuMsPerUpdate: s.clientCpuMs / s.updatesSent,
   }
+}
+
+/**
+ * The range of the per-round ratios (ours / theirs in the same round): on a 2-vCPU machine one
+ * round can differ from the next by ±15 %, so the ratio of medians alone overstates its precision.
+ */
+function roundSpread(results: CaseResult[], ref: ServerKind, readers: number, f: (c: CaseResult) => number): string {
+  const ratios: number[] = []
+  for (const ours of results) {
+    if (ours.kind !== 'ours' || ours.readers !== readers) continue
+    const theirs = results.find((c) => c.kind === ref && c.readers === readers && c.round === ours.round)
+    if (theirs && f(theirs) > 0) ratios.push(f(ours) / f(theirs))
+  }
+  if (ratios.length < 2) return ''
+  return ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`
 }
 
 export async function runFanout(): Promise<Figure[]> {
@@ -127,18 +175,35 @@ export async function runFanout(): Promise<Figure[]> {
   console.log(`\n# fan-out latency: ${rounds} rounds × ${seconds} s at ${HZ} Hz, readers ${readerCounts.join('/')}`)
   const results: CaseResult[] = []
   for (let r = 0; r < rounds; r++) {
-    for (const kind of alternate(r, ['ours', 'ref', 'ref-ldb'])) {
-      const server = await startServer(kind)
-      try {
-        for (const readers of readerCounts) {
-          const res = await runCase(server, readers, seconds)
+    // All servers run at once, each with its own board and clients, and take turns in blocks of
+    // BLOCK_SECONDS: the host's load drifts over seconds, so short turns compare the servers
+    // under the same conditions. Only one server is ever busy: the others' clients are idle.
+    const kinds = alternate(r, ['ours', 'ref', 'ref-ldb'])
+    const servers: ServerHandle[] = []
+    try {
+      for (const kind of kinds) servers.push(await startServer(kind))
+      for (const readers of readerCounts) {
+        const sessions: Session[] = []
+        for (const server of servers) sessions.push(await openSession(server, readers))
+        const blocks = Math.max(1, Math.round(seconds / BLOCK_SECONDS))
+        const perBlock = Math.round((seconds * HZ) / blocks)
+        for (let b = 0; b < blocks; b++) {
+          for (let k = 0; k < sessions.length; k++) {
+            const s = sessions[(b + k) % sessions.length]!
+            await runBlock(s, b === 0 ? WARMUP_UPDATES : BLOCK_WARMUP_UPDATES, perBlock)
+          }
+        }
+        for (const s of sessions) {
+          const res = closeSession(s, r)
           results.push(res)
           console.log(
-            `round ${r + 1} ${kind.padEnd(7)} readers=${String(readers).padStart(2)}: p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, ` +
-              `every-reader p50 ${fmt(res.allP50)} / p99 ${fmt(res.allP99)} ms, first-reader p50 ${fmt(res.firstP50)} ms, got ${res.received}/${res.expected}, server CPU ${fmt(res.serverCpuPct, 1)}%`
+            `round ${r + 1} ${res.kind.padEnd(7)} readers=${String(readers).padStart(2)}: p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, ` +
+              `every-reader p50 ${fmt(res.allP50)} / p99 ${fmt(res.allP99)} ms, first-reader p50 ${fmt(res.firstP50)} ms, got ${res.received}/${res.expected}, CPU per update: server ${fmt(res.serverCpuMsPerUpdate)} ms, clients ${fmt(res.clientCpuMsPerUpdate)} ms`
           )
         }
-      } finally {
+      }
+    } finally {
+      for (const server of servers) {
         await server.stop()
         removeDataDir(server.dataDir)
       }
@@ -154,7 +219,8 @@ export async function runFanout(): Promise<Figure[]> {
       ['p99', (c: CaseResult) => c.p99, 2],
       ['every-reader p99', (c: CaseResult) => c.allP99, 2],
       ['first-reader p50', (c: CaseResult) => c.firstP50, 2],
-      ['server CPU (%)', (c: CaseResult) => c.serverCpuPct, 1],
+      ['server CPU per update (ms)', (c: CaseResult) => c.serverCpuMsPerUpdate, 2],
+      ['client CPU per update (ms)', (c: CaseResult) => c.clientCpuMsPerUpdate, 2],
     ] as const
     for (const [ref, suffix] of [['ref', ''], ['ref-ldb', ', ref with y-leveldb']] as const) {
       for (const [label, f, digits] of rows) {
@@ -166,7 +232,7 @@ export async function runFanout(): Promise<Figure[]> {
           metric: `${readers} readers ${label}${label.endsWith(')') ? '' : ' (ms)'}${suffix}`,
           value: fmt(ours, digits),
           reference: fmt(theirs, digits),
-          note: ratio(ours, theirs),
+          note: ratio(ours, theirs) + roundSpread(results, ref, readers, f),
         })
       }
     }
