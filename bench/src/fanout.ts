@@ -19,7 +19,7 @@ import { findPageId, readShapeX, setShapeX, writeRecordsChunked } from './lib/do
 import { isMain, runStandalone, type Figure } from './lib/results.js'
 import { alternate, removeDataDir, startServer, type ServerHandle, type ServerKind } from './lib/servers.js'
 import { DEFAULT_PAGE_ID, makeGeoShapes } from './lib/shapes.js'
-import { fmt, median, ratio, summarize } from './lib/stats.js'
+import { fmt, median, ratio, roundRange, summarize } from './lib/stats.js'
 import { connectClient, waitFor, type Client } from './lib/yclient.js'
 
 const HZ = 60
@@ -153,19 +153,19 @@ function closeSession(s: Session, round: number): CaseResult {
   }
 }
 
-/**
- * The range of the per-round ratios (ours / theirs in the same round): on a 2-vCPU machine one
- * round can differ from the next by ±15 %, so the ratio of medians alone overstates its precision.
- */
-function roundSpread(results: CaseResult[], ref: ServerKind, readers: number, f: (c: CaseResult) => number): string {
-  const ratios: number[] = []
-  for (const ours of results) {
-    if (ours.kind !== 'ours' || ours.readers !== readers) continue
-    const theirs = results.find((c) => c.kind === ref && c.readers === readers && c.round === ours.round)
-    if (theirs && f(theirs) > 0) ratios.push(f(ours) / f(theirs))
+/** Per-round values of `f` for ours and for `ref`, paired by round. */
+function pairedByRound(results: CaseResult[], ref: ServerKind, readers: number, f: (c: CaseResult) => number): [number[], number[]] {
+  const ours: number[] = []
+  const theirs: number[] = []
+  for (const o of results) {
+    if (o.kind !== 'ours' || o.readers !== readers) continue
+    const t = results.find((c) => c.kind === ref && c.readers === readers && c.round === o.round)
+    if (t) {
+      ours.push(f(o))
+      theirs.push(f(t))
+    }
   }
-  if (ratios.length < 2) return ''
-  return ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`
+  return [ours, theirs]
 }
 
 export async function runFanout(): Promise<Figure[]> {
@@ -232,7 +232,7 @@ export async function runFanout(): Promise<Figure[]> {
           metric: `${readers} readers ${label}${label.endsWith(')') ? '' : ' (ms)'}${suffix}`,
           value: fmt(ours, digits),
           reference: fmt(theirs, digits),
-          note: ratio(ours, theirs) + roundSpread(results, ref, readers, f),
+          note: ratio(ours, theirs) + roundRange(...pairedByRound(results, ref, readers, f)),
         })
       }
     }

@@ -51,3 +51,14 @@ export function ratio(ours: number, ref: number): string {
   if (!Number.isFinite(ours) || !Number.isFinite(ref) || ref === 0) return 'n/a'
   return `${(ours / ref).toFixed(2)}×`
 }
+
+/**
+ * " (rounds 0.95–1.10×)": the range of the per-round ratios of paired measurements (ours[i] was
+ * measured next to theirs[i]). On a 2-vCPU machine rounds differ by 10–15 %, so the ratio of
+ * medians alone overstates its precision. Empty for fewer than two pairs.
+ */
+export function roundRange(ours: readonly number[], theirs: readonly number[]): string {
+  const ratios = ours.flatMap((o, i) => (theirs[i]! > 0 ? [o / theirs[i]!] : []))
+  if (ratios.length < 2) return ''
+  return ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`
+}
