@@ -129,7 +129,7 @@ test('[WS8] a draft card stays out of the facilitator’s lens and downloaded br
   await pat.page.keyboard.press('Escape')
   await pat.page.keyboard.press('c')
   await pat.page.keyboard.press('5')
-  await pat.page.keyboard.type('Secret requirement')
+  await pat.typeInEditedShape('Secret requirement')
   await pat.page.keyboard.press('Escape')
   await pat.waitSynced()
   const card = (await pat.shapes()).find((s) => s.text === 'Secret requirement')!

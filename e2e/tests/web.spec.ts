@@ -99,7 +99,7 @@ test('web: gallery insert, lens flags an unlinked requirement, a typed link clea
   await expect(a.page.getByTestId('card-type-picker')).toBeVisible()
   await a.page.keyboard.press('5')
   await expect(a.page.getByTestId('card-type-picker')).toHaveCount(0)
-  await a.page.keyboard.type('Export to CSV')
+  await a.typeInEditedShape('Export to CSV')
   await a.page.keyboard.press('Escape')
   let requirementId = ''
   await expect
