@@ -48,7 +48,6 @@ interface CaseResult {
 /** One server's board with its writer and readers, kept open while the servers take turns. */
 interface Session {
   server: ServerHandle
-  readers: number
   writer: Client
   clients: Client[]
   shapeId: TLShapeId
@@ -76,7 +75,7 @@ async function openSession(server: ServerHandle, readers: number): Promise<Sessi
   // through their server, while another server is being measured.
   for (const c of [writer, ...clients]) c.provider.awareness.setLocalState(null)
 
-  const session: Session = { server, readers, writer, clients, shapeId, perUpdate: new Map(), measuring: false, cpuMs: 0, clientCpuMs: 0, updatesSent: 0 }
+  const session: Session = { server, writer, clients, shapeId, perUpdate: new Map(), measuring: false, cpuMs: 0, clientCpuMs: 0, updatesSent: 0 }
   for (const c of clients) {
     let lastX = readShapeX(c.doc, shapeId)
     c.doc.on('update', () => {
@@ -127,10 +126,11 @@ function closeSession(s: Session, round: number): CaseResult {
   const lastReader: number[] = []
   const firstReader: number[] = []
   let received = 0
+  const readers = s.clients.length
   for (const lat of s.perUpdate.values()) {
     all.push(...lat)
     received += lat.length
-    if (lat.length === s.readers) lastReader.push(Math.max(...lat))
+    if (lat.length === readers) lastReader.push(Math.max(...lat))
     if (lat.length > 0) firstReader.push(Math.min(...lat))
   }
   for (const c of s.clients) c.destroy()
@@ -140,14 +140,14 @@ function closeSession(s: Session, round: number): CaseResult {
   return {
     kind: s.server.kind,
     round,
-    readers: s.readers,
+    readers,
     p50: sum.p50,
     p99: sum.p99,
     allP50: l.p50,
     allP99: l.p99,
     firstP50: summarize(firstReader).p50,
     received,
-    expected: s.perUpdate.size * s.readers,
+    expected: s.perUpdate.size * readers,
     serverCpuMsPerUpdate: s.cpuMs / s.updatesSent,
     clientCpuMsPerUpdate: s.clientCpuMs / s.updatesSent,
   }
