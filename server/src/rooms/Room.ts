@@ -206,7 +206,7 @@ export class Room {
   }
 
   private storeThenApply(author: Connection, update: Uint8Array): void {
-    const { stored, durable } = this.deps.commits.append(this.boardId, update)
+    const { stored, durable, committed } = this.deps.commits.append(this.boardId, update)
     const frame = encodeUpdate(update)
     let failed = false
     const fail = (e: unknown, what: string, code: CloseCode = CloseCode.StorageError) => {
@@ -215,19 +215,21 @@ export class Room {
       author.log.error(what, { err: e })
       this.closeConnection(author, code)
     }
-    const relayed = stored.then(
-      () => {
-        this.relayToOthers(frame, author)
-        try {
-          Y.applyUpdate(this.doc, update, author)
-        } catch (e) {
-          // Validated before storing, so this should not happen; if it does, the board itself
-          // is fine (the room loader skips updates that fail to apply) and only this client goes.
-          fail(e, 'stored update failed to apply', CloseCode.MalformedMessage)
-        }
-      },
-      (e: unknown) => fail(e, 'update not stored')
-    )
+    const relayAndApply = () => {
+      this.relayToOthers(frame, author)
+      try {
+        Y.applyUpdate(this.doc, update, author)
+      } catch (e) {
+        // Validated before storing, so this should not happen; if it does, the board itself
+        // is fine (the room loader skips updates that fail to apply) and only this client goes.
+        fail(e, 'stored update failed to apply', CloseCode.MalformedMessage)
+      }
+    }
+    // Committed within `append` (a quiet server): relayed in this task, not in `stored`'s turn,
+    // which comes after the rest of the socket's callback and of the promise queue.
+    const relayed = committed
+      ? Promise.resolve(relayAndApply())
+      : stored.then(relayAndApply, (e: unknown) => fail(e, 'update not stored'))
     // The author's "saved": after the relay (the others wait to see it), once it is power-safe.
     void this.keptLoadedUntil(
       Promise.all([relayed, durable]).then(

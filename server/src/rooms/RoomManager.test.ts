@@ -4,6 +4,7 @@ import { CloseCode, generateBoardId } from '@overlap/shared'
 import { silentLogger } from '../log.js'
 import { createMemoryStorage } from '../storage/MemoryStorage.js'
 import { createCommitQueue } from '../storage/commitQueue.js'
+import { createSqliteStorage } from '../storage/SqliteStorage.js'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import { createRoomManager } from './RoomManager.js'
 import { encodeSyncStep1, encodeUpdate, parseClientMessage } from './messages.js'
@@ -254,5 +255,26 @@ describe('RoomManager', () => {
     ha.receive(encodeUpdate(updates[0]!))
     await waitUntil(() => order.length === 2)
     expect(order).toEqual(['other', 'author'])
+  })
+
+  it('[S6] with a storage that commits synchronously, a quiet room relays an update in the task it arrived in', async () => {
+    const storage = createSqliteStorage({ file: ':memory:' })
+    const id = generateBoardId()
+    await storage.createBoard({ id, name: 'x', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    const rooms = createRoomManager({ storage, commits: createCommitQueue({ storage, log: silentLogger }), log: silentLogger })
+    const author = fakeSocket()
+    const other = fakeSocket()
+    const ha = rooms.connect(id, author.socket, 'author', EDIT)
+    const ho = rooms.connect(id, other.socket, 'other', EDIT)
+    ha.receive(encodeSyncStep1(new Y.Doc()))
+    ho.receive(encodeSyncStep1(new Y.Doc()))
+    await waitUntil(() => other.sent.some((f) => f[0] === 0 && f[1] === 1))
+    const writer = new Y.Doc()
+    writer.getMap('m').set('k', 1)
+    ha.receive(encodeUpdate(Y.encodeStateAsUpdate(writer)))
+    // No await: stored (SQLite committed inside receive), then relayed at once.
+    expect(other.sent.filter((f) => f[0] === 0 && f[1] === 2)).toHaveLength(1)
+    expect((await storage.loadDoc(id))!.updates).toHaveLength(1)
+    await storage.close()
   })
 })

@@ -133,6 +133,13 @@ export interface BoardStorage {
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, LogStats>>
   /**
+   * Optional: `appendUpdates` for a storage whose commit is synchronous (SQLite): committed when it
+   * returns, or it throws. The commit queue uses it so that a room can relay an update in the same
+   * task as its commit, instead of after the rest of the socket's callback and the promise queue
+   * (35–40 µs more before the first reader got anything, on the 50-reader fan-out).
+   */
+  appendUpdatesNow?(batch: readonly PendingUpdate[]): Map<BoardId, LogStats>
+  /**
    * Resolves once every batch whose `appendUpdates` resolved before this call also survives a power
    * cut (resolves at once where a commit already does, or where the operator chose not to sync).
    * Every other write of this interface is power-safe when it resolves, without this call.

@@ -421,6 +421,25 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     return { kind: 'cast', mine: mineOf(voteId, req.voterId) }
   })
 
+  /** Commits a batch of updates in one transaction, synchronously (`appendUpdatesNow`). */
+  const appendNow = (batch: readonly PendingUpdate[]): Map<BoardId, LogStats> => {
+    if (batch.length === 0) return new Map()
+    let stats: Map<BoardId, LogStats>
+    try {
+      stats = appendTx.immediate(batch)
+    } catch (e) {
+      const unknown = isForeignKeyError(e) && batch.find((u) => !boardExists(u.boardId))
+      if (unknown) throw new UnknownBoardError(unknown.boardId)
+      throw e
+    }
+    // Only once committed: a failed commit leaves the cache as the tables are.
+    // Bounded: a server that wrote to very many boards recounts a log now and then instead.
+    if (logStatsCache.size > LOG_STATS_CACHE_MAX) logStatsCache.clear()
+    for (const [boardId, s] of stats) logStatsCache.set(boardId, { ...s })
+    noteCommits(1)
+    return stats
+  }
+
   return {
     createBoard(meta, initialUpdate, links) {
       return durably(() => createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate), links))
@@ -446,22 +465,9 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
       return loadTx(id)
     },
     async appendUpdates(batch) {
-      if (batch.length === 0) return new Map()
-      let stats: Map<BoardId, LogStats>
-      try {
-        stats = appendTx.immediate(batch)
-      } catch (e) {
-        const unknown = isForeignKeyError(e) && batch.find((u) => !boardExists(u.boardId))
-        if (unknown) throw new UnknownBoardError(unknown.boardId)
-        throw e
-      }
-      // Only once committed: a failed commit leaves the cache as the tables are.
-      // Bounded: a server that wrote to very many boards recounts a log now and then instead.
-      if (logStatsCache.size > LOG_STATS_CACHE_MAX) logStatsCache.clear()
-      for (const [boardId, s] of stats) logStatsCache.set(boardId, { ...s })
-      noteCommits(1)
-      return stats
+      return appendNow(batch)
     },
+    appendUpdatesNow: appendNow,
     syncAppended() {
       return syncWal()
     },

@@ -4,6 +4,7 @@ import { generateBoardId } from '@overlap/shared'
 import { silentLogger } from '../log.js'
 import { createMemoryStorage } from './MemoryStorage.js'
 import { createCommitQueue, type CompactionPolicy } from './commitQueue.js'
+import type { BoardStorage } from './BoardStorage.js'
 
 function updates(n: number): Uint8Array[] {
   const doc = new Y.Doc()
@@ -114,6 +115,43 @@ describe('commit queue', () => {
     const fifth = queue.append(a, us[4]!).stored
     expect(append).toHaveBeenCalledTimes(4)
     await fifth
+  })
+
+  it('[S6] with a storage that commits synchronously, a quiet append has committed when it returns', async () => {
+    const inner = createMemoryStorage()
+    const a = generateBoardId()
+    await inner.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    // The memory storage's commit is synchronous underneath; this exposes it as appendUpdatesNow.
+    let committing: Promise<unknown> = Promise.resolve()
+    const storage: BoardStorage = {
+      ...inner,
+      appendUpdatesNow: vi.fn((batch) => {
+        committing = inner.appendUpdates(batch)
+        return new Map()
+      }),
+    }
+    let clock = 0
+    const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => clock })
+    const us = updates(3)
+    const first = queue.append(a, us[0]!)
+    expect(first.committed).toBe(true)
+    expect(storage.appendUpdatesNow).toHaveBeenCalledTimes(1)
+    await committing
+    expect((await inner.loadDoc(a))!.updates).toEqual([us[0]])
+    // Busy (right after it): written at the end of the turn, so not committed on return.
+    const second = queue.append(a, us[1]!)
+    expect(second.committed).toBe(false)
+    await second.stored
+    expect(storage.appendUpdatesNow).toHaveBeenCalledTimes(2)
+    // A commit that throws: not committed, both promises reject, nothing relayable.
+    clock += 5
+    vi.mocked(storage.appendUpdatesNow!).mockImplementationOnce(() => {
+      throw new Error('disk full')
+    })
+    const third = queue.append(a, us[2]!)
+    expect(third.committed).toBe(false)
+    await expect(third.stored).rejects.toThrow('disk full')
+    await expect(third.durable).rejects.toThrow('disk full')
   })
 
   it('[S6] a quiet append while a batch is still being written waits for it: batches stay in order', async () => {

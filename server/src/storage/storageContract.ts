@@ -44,6 +44,16 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
   describe(`BoardStorage contract: ${name}`, () => {
     let storage: BoardStorage
     const meta = (id = generateBoardId()) => ({ id, name: 'Kick-off', createdAt: 1_700_000_000_000 })
+    /** A stored board `a` and a writer `w` on it with two updates, not appended yet. */
+    const boardWithTwoUpdates = async () => {
+      const a = meta()
+      const seed = initialUpdate()
+      await storage.createBoard(a, seed)
+      const w = writer(seed)
+      w.doc.getMap('m').set('k', 1)
+      w.doc.getMap('m').set('k', 2)
+      return { a, w }
+    }
 
     beforeEach(async () => {
       storage = await harness.create()
@@ -121,14 +131,22 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       expect((await storage.loadDoc(a.id))!.updates).toHaveLength(0)
     })
 
+    it('[S22] appendUpdatesNow, where a backend has it, has committed when it returns, all or nothing', async (ctx) => {
+      if (!storage.appendUpdatesNow) return ctx.skip()
+      const { a, w } = await boardWithTwoUpdates()
+      const unknown = [
+        { boardId: a.id, update: w.updates[0]! },
+        { boardId: generateBoardId(), update: w.updates[0]! },
+      ]
+      expect(() => storage.appendUpdatesNow!(unknown)).toThrow(UnknownBoardError)
+      const stats = storage.appendUpdatesNow(w.updates.map((update) => ({ boardId: a.id, update })))
+      expect(stats.get(a.id)).toMatchObject({ updates: 2, bytes: w.updates[0]!.byteLength + w.updates[1]!.byteLength })
+      expect((await loadYDoc(storage, a.id)).getMap('m').get('k')).toBe(2)
+    })
+
     it('[S22] syncAppended resolves with nothing appended, and after appends; the log is unchanged by it', async () => {
       await storage.syncAppended()
-      const a = meta()
-      const seed = initialUpdate()
-      await storage.createBoard(a, seed)
-      const w = writer(seed)
-      w.doc.getMap('m').set('k', 1)
-      w.doc.getMap('m').set('k', 2)
+      const { a, w } = await boardWithTwoUpdates()
       await storage.appendUpdates([{ boardId: a.id, update: w.updates[0]! }])
       await storage.appendUpdates([{ boardId: a.id, update: w.updates[1]! }])
       await storage.syncAppended()
