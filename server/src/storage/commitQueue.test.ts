@@ -154,6 +154,35 @@ describe('commit queue', () => {
     await expect(third.durable).rejects.toThrow('disk full')
   })
 
+  it('[S6] a quiet append committed at once and the rest of its turn share one disk sync', async () => {
+    const inner = createMemoryStorage()
+    const a = generateBoardId()
+    await inner.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    const storage: BoardStorage = { ...inner, appendUpdatesNow: (batch) => (void inner.appendUpdates(batch), new Map()) }
+    const sync = vi.spyOn(storage, 'syncAppended')
+    let clock = 0
+    const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => clock })
+    // Writers that each waited for their echo send again in the same turn: the first is committed
+    // at once, the others at the end of the turn. One sync covers them all, not one for the first.
+    const appended = updates(4).map((u) => queue.append(a, u))
+    expect(appended.map((x) => x.committed)).toEqual([true, false, false, false])
+    await Promise.all(appended.map((x) => x.durable))
+    expect(sync).toHaveBeenCalledTimes(1)
+
+    // The batch at the end of the turn fails: the one committed at once is still synced.
+    const [u1, u2] = updates(2)
+    clock += 5
+    const ok = queue.append(a, u1!)
+    expect(ok.committed).toBe(true)
+    vi.spyOn(storage, 'appendUpdatesNow').mockImplementationOnce(() => {
+      throw new Error('disk full')
+    })
+    const lost = queue.append(a, u2!)
+    await expect(lost.durable).rejects.toThrow('disk full')
+    await expect(ok.durable).resolves.toBeUndefined()
+    expect(sync).toHaveBeenCalledTimes(2)
+  })
+
   it('[S6] a quiet append while a batch is still being written waits for it: batches stay in order', async () => {
     const storage = createMemoryStorage()
     const a = generateBoardId()

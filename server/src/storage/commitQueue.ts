@@ -130,6 +130,9 @@ export function createCommitQueue({
 
   const startSync = () => {
     if (syncing || unsynced.length === 0) return
+    // A batch waits for the end of this turn (a quiet append was committed at once, the rest of the
+    // turn's updates were not): its commit starts the sync, which then covers both batches.
+    if (scheduled) return
     const batch = unsynced
     unsynced = []
     syncing = storage
@@ -175,6 +178,8 @@ export function createCommitQueue({
       p.stored.reject(e)
       p.durable.reject(e)
     }
+    // Batches committed before this one may still wait for their sync.
+    defer(startSync)
   }
 
   const writeBatch = async (batch: Pending[]) => {
