@@ -22,7 +22,7 @@ import type { BoardId } from '@overlap/shared'
 import { createBoard } from './lib/boards.js'
 import { findPageId, setShapeX, writeRecordsChunked } from './lib/docLayout.js'
 import { isMain, runStandalone, type Figure } from './lib/results.js'
-import { createCommitQueue, createSqliteStorage, silentLogger } from './lib/serverModules.js'
+import { createCommitQueue, createSqliteStorage, silentLogger, type BoardStorage } from './lib/serverModules.js'
 import { alternate, removeDataDir, startServer, type ServerKind } from './lib/servers.js'
 import { DEFAULT_PAGE_ID, makeGeoShapes } from './lib/shapes.js'
 import { fmt, median, ratio } from './lib/stats.js'
@@ -41,12 +41,18 @@ async function storageLayer(writers: number, total: number): Promise<LayerResult
   const storage = createSqliteStorage({ file: path.join(dir, 'overlap.db'), synchronous: 'FULL' })
   let batches = 0
   let syncs = 0
-  // Count transactions and disk syncs by wrapping the two calls.
-  const counted = {
+  // Count transactions and disk syncs by wrapping the calls (the commit queue uses appendUpdatesNow
+  // where the storage has it, appendUpdates otherwise).
+  const appendNow = storage.appendUpdatesNow!.bind(storage)
+  const counted: BoardStorage = {
     ...storage,
-    appendUpdates: (batch: Parameters<typeof storage.appendUpdates>[0]) => {
+    appendUpdates: async (batch) => {
       batches++
-      return storage.appendUpdates(batch)
+      return appendNow(batch)
+    },
+    appendUpdatesNow: (batch) => {
+      batches++
+      return appendNow(batch)
     },
     syncAppended: () => {
       syncs++
