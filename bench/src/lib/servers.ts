@@ -155,7 +155,7 @@ function handleFor(
   }
 }
 
-/** Our real server (`server/dist/main.js`) with SQLite storage in a temp dir (durable storage on). */
+/** Our real server (`server/dist/main.js`) with SQLite storage in a temp dir (durable storage on; `BENCH_OURS_STORAGE`). */
 export async function startOurServer(opts: StartOptions = {}): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-bench-'))
   const port = await freePort()
@@ -163,7 +163,9 @@ export async function startOurServer(opts: StartOptions = {}): Promise<ServerHan
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    STORAGE: 'sqlite',
+    // Durable unless asked otherwise (`memory` shows what the storage costs): a STORAGE in the
+    // caller's environment must not switch the benchmark off SQLite unnoticed.
+    STORAGE: process.env.BENCH_OURS_STORAGE ?? 'sqlite',
     LOG_LEVEL: 'warn',
     ...opts.env,
   })
