@@ -13,6 +13,7 @@ runStorageContract('memory', { create: async () => createMemoryStorage() })
 
 let dir: string | null = null
 runStorageContract('sqlite', {
+  commitsNow: true,
   async create() {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-storage-'))
     return createSqliteStorage({ file: path.join(dir, 'overlap.sqlite') })

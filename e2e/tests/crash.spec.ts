@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { loadServerState, REPO_DIR } from '../global/serverState.js'
+import { startServerProcess, type ServerProcess } from '../global/serverProcess.js'
+import { openActor, type Actor } from '../fixtures/actor.js'
+import { createBoard } from '../fixtures/api.js'
+import { expect, test } from '../fixtures/test.js'
+
+/**
+ * This test kills its server, so it starts its own (the suite's server stays up for the others):
+ * same port and data dir on each restart, as a supervisor (systemd, Docker) would restart it.
+ */
+test('[S7] kill -9 mid-session: edits made while the server is down reach it after the restart; what was saved survives another kill -9', async ({
+  browser,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-e2e-crash-'))
+  const dataDir = path.join(dir, 'data')
+  fs.mkdirSync(dataDir)
+  const suite = loadServerState()
+  const clientDist = suite ? path.join(suite.tempDir, 'client-dist') : path.join(REPO_DIR, 'client/dist')
+  let starts = 0
+  const start = (port: number) => startServerProcess({ port, dataDir, clientDist, logFile: path.join(dir, `server-${++starts}.log`) })
+  const kill9 = async (s: ServerProcess) => {
+    s.child.kill('SIGKILL')
+    await s.exited()
+  }
+  let server = await start(0)
+  const actors: Actor[] = []
+  try {
+    const board = await createBoard(server.baseUrl, 'crash')
+    const a = await openActor(browser, server.baseUrl, 'Ana', 0)
+    actors.push(a)
+    await a.openBoard(board.id)
+    const p1 = await a.canvasPoint(0.1, 0.2)
+    await a.drawRectangle(p1, { x: p1.x + 120, y: p1.y + 80 })
+    await expect.poll(async () => (await a.shapes()).length).toBe(1)
+    await a.waitSynced()
+
+    await kill9(server)
+    await a.waitStatus('offline')
+    // Drawn while the server is down: kept in the page (and IndexedDB), counted as unsaved.
+    const p2 = await a.canvasPoint(0.6, 0.5)
+    await a.drawRectangle(p2, { x: p2.x + 100, y: p2.y + 100 })
+    await expect.poll(async () => (await a.shapes()).length).toBe(2)
+    await a.waitStatus('offline', (n) => n >= 1)
+
+    // Back on the same port: the page reconnects by itself and sends what it kept.
+    server = await start(server.port)
+    await a.waitSynced()
+    const drawn = (await a.shapes()).sort((x, y) => x.id.localeCompare(y.id))
+
+    // "All changes saved" means stored: a second kill -9 right now loses none of it.
+    await kill9(server)
+    server = await start(server.port)
+    const b = await openActor(browser, server.baseUrl, 'Ben', 1)
+    actors.push(b)
+    await b.openBoard(board.id)
+    await expect.poll(async () => (await b.shapes()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(drawn)
+    expect(drawn.map((s) => s.type)).toEqual(['geo', 'geo'])
+  } finally {
+    await Promise.all(actors.map((x) => x.close()))
+    server.child.kill('SIGTERM')
+    await server.exited()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  for (const x of actors) expect(x.pageErrors, `uncaught errors in ${x.name}'s page`).toEqual([])
+})
