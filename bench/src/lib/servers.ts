@@ -155,6 +155,13 @@ function handleFor(
   }
 }
 
+/**
+ * Our server's storage: durable SQLite unless `BENCH_OURS_STORAGE` says otherwise (`memory` shows
+ * what the storage costs). A STORAGE in the caller's environment does not switch it.
+ */
+const OURS_STORAGE = process.env.BENCH_OURS_STORAGE ?? 'sqlite'
+if (OURS_STORAGE !== 'sqlite') console.log(`# BENCH_OURS_STORAGE=${OURS_STORAGE}: our server is NOT durable in this run`)
+
 /** Our real server (`server/dist/main.js`) with SQLite storage in a temp dir (durable storage on; `BENCH_OURS_STORAGE`). */
 export async function startOurServer(opts: StartOptions = {}): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-bench-'))
@@ -163,9 +170,7 @@ export async function startOurServer(opts: StartOptions = {}): Promise<ServerHan
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    // Durable unless asked otherwise (`memory` shows what the storage costs): a STORAGE in the
-    // caller's environment must not switch the benchmark off SQLite unnoticed.
-    STORAGE: process.env.BENCH_OURS_STORAGE ?? 'sqlite',
+    STORAGE: OURS_STORAGE,
     LOG_LEVEL: 'warn',
     ...opts.env,
   })
