@@ -183,6 +183,22 @@ describe('commit queue', () => {
     expect(sync).toHaveBeenCalledTimes(2)
   })
 
+  it('[S12] drain also writes and syncs what is appended while it waits', async () => {
+    const inner = createMemoryStorage()
+    const a = generateBoardId()
+    await inner.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    const storage: BoardStorage = { ...inner, appendUpdatesNow: (batch) => (void inner.appendUpdates(batch), new Map()) }
+    // Never quiet: every append waits for the end of its turn.
+    const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => 0 })
+    const [u1, u2] = updates(2)
+    const first = queue.append(a, u1!)
+    const drained = queue.drain()
+    const second = queue.append(a, u2!)
+    await drained
+    await expect(Promise.all([first.durable, second.durable])).resolves.toBeDefined()
+    expect((await inner.loadDoc(a))!.updates).toEqual([u1, u2])
+  })
+
   it('[S6] a quiet append while a batch is still being written waits for it: batches stay in order', async () => {
     const storage = createMemoryStorage()
     const a = generateBoardId()

@@ -157,17 +157,17 @@ export function createCommitQueue({
     s.bytes >= compaction.maxLogBytes
 
   /** After a batch's commit: its updates wait for the next disk sync, its rooms may relay them. */
-  const committed = (batch: Pending[], stats: Map<BoardId, LogStats>) => {
+  const onCommitted = (batch: Pending[], stats: Map<BoardId, LogStats>) => {
     log.debug('batch stored', { updates: batch.length, boards: stats.size })
     for (const p of batch) unsynced.push(p.durable)
     for (const p of batch) {
       p.committed = true
       p.stored.resolve()
     }
-    // Once the rooms have relayed this batch (at once, or in this turn's microtasks), so
-    // the relay never waits for the thread pool. Measured on the 50-reader fan-out, starting the
-    // sync before the relay, or 2–12 ms after it, changed the readers' latency by no more than the
-    // noise; what costs them is the sync's completion waking the event loop (bench/README.md).
+    // Once the rooms have relayed this batch (at once, or in this turn's microtasks), so the relay
+    // never waits for the thread pool. Measured on the 50-reader fan-out (bench/README.md): starting
+    // the sync before the relay or 2–12 ms after it, running it on the event loop, or in a worker
+    // whose completion wakes nobody, all gave the readers the same latency or worse.
     defer(startSync)
     for (const [boardId, s] of stats) if (needsCompaction(s)) compactWhenQuiet(boardId, s)
   }
@@ -185,7 +185,7 @@ export function createCommitQueue({
   const writeBatch = async (batch: Pending[]) => {
     writesInFlight++
     try {
-      committed(batch, await storage.appendUpdates(batch.map(({ boardId, update }) => ({ boardId, update }))))
+      onCommitted(batch, await storage.appendUpdates(batch.map(({ boardId, update }) => ({ boardId, update }))))
     } catch (e) {
       failed(batch, e)
     } finally {
@@ -202,7 +202,7 @@ export function createCommitQueue({
       failed(batch, e)
       return
     }
-    committed(batch, stats)
+    onCommitted(batch, stats)
   }
 
   /** Boards due for compaction, each with the timer that starts it after a quiet spell. */
@@ -274,10 +274,13 @@ export function createCommitQueue({
       return d.promise
     },
     async drain() {
-      if (scheduled) flush()
-      await writing
-      // The sync of the last batch may still be waiting for its turn (startSync is deferred).
-      while (syncing || unsynced.length > 0) {
+      // Until everything is written and synced, including what is appended meanwhile. Each pass
+      // writes or waits for a real sync: a batch waiting for the end of its turn holds the sync
+      // back (startSync), so it is written here first, never waited for.
+      for (;;) {
+        if (scheduled) flush()
+        await writing
+        if (!syncing && unsynced.length === 0 && !scheduled) break
         startSync()
         await syncing
       }
