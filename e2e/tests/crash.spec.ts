@@ -3,7 +3,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { loadServerState, REPO_DIR } from '../global/serverState.js'
 import { startServerProcess, type ServerProcess } from '../global/serverProcess.js'
-import { openActor, type Actor } from '../fixtures/actor.js'
 import { createBoard } from '../fixtures/api.js'
 import { expect, test } from '../fixtures/test.js'
 
@@ -12,7 +11,7 @@ import { expect, test } from '../fixtures/test.js'
  * same port and data dir on each restart, as a supervisor (systemd, Docker) would restart it.
  */
 test('[S7] kill -9 mid-session: edits made while the server is down reach it after the restart; what was saved survives another kill -9', async ({
-  browser,
+  actor,
 }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-e2e-crash-'))
   const dataDir = path.join(dir, 'data')
@@ -26,11 +25,9 @@ test('[S7] kill -9 mid-session: edits made while the server is down reach it aft
     await s.exited()
   }
   let server = await start(0)
-  const actors: Actor[] = []
   try {
     const board = await createBoard(server.baseUrl, 'crash')
-    const a = await openActor(browser, server.baseUrl, 'Ana', 0)
-    actors.push(a)
+    const a = await actor('Ana', { baseURL: server.baseUrl })
     await a.openBoard(board.id)
     const p1 = await a.canvasPoint(0.1, 0.2)
     await a.drawRectangle(p1, { x: p1.x + 120, y: p1.y + 80 })
@@ -53,16 +50,14 @@ test('[S7] kill -9 mid-session: edits made while the server is down reach it aft
     // "All changes saved" means stored: a second kill -9 right now loses none of it.
     await kill9(server)
     server = await start(server.port)
-    const b = await openActor(browser, server.baseUrl, 'Ben', 1)
-    actors.push(b)
+    const b = await actor('Ben', { baseURL: server.baseUrl })
     await b.openBoard(board.id)
     await expect.poll(async () => (await b.shapes()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(drawn)
     expect(drawn.map((s) => s.type)).toEqual(['geo', 'geo'])
   } finally {
-    await Promise.all(actors.map((x) => x.close()))
+    // The fixture closes the actors (and checks their pages for uncaught errors) after this.
     server.child.kill('SIGTERM')
     await server.exited()
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  for (const x of actors) expect(x.pageErrors, `uncaught errors in ${x.name}'s page`).toEqual([])
 })
