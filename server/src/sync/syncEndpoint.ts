@@ -25,6 +25,7 @@ import type { RoomManager } from '../rooms/RoomManager.js'
 import type { AccessService } from '../access/accessService.js'
 import type { ConnectionAccess } from '../rooms/Connection.js'
 import { KEEPALIVE_INTERVAL_MS } from '@overlap/shared'
+import { createFrameCache } from './binaryFrame.js'
 
 /**
  * A peer that stops reading (a frozen tab, a dead Wi-Fi link before TCP notices) makes frames pile
@@ -35,6 +36,9 @@ export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
 
 /** ws's own "message too big" close code (RFC 6455). */
 const WS_MESSAGE_TOO_BIG = 1009
+
+/** ws 8.23's `Sender` state when nothing is queued (`DEFAULT` in ws/lib/sender.js). */
+const WS_SENDER_IDLE = 0
 
 /**
  * permessage-deflate (opt-in, `WS_DEFLATE=on`) with small zlib windows.
@@ -72,6 +76,19 @@ class LimitedWebSocket extends WebSocket {
       return
     }
     super.close(code, data)
+  }
+
+  /**
+   * Writes a prebuilt frame (binaryFrame.ts) straight to the socket, as ws itself would. ws writes
+   * each frame to its socket at once unless its sender is busy (compressing, reading a Blob); a
+   * frame written then would overtake the queued ones, so this answers false and the caller uses
+   * `send`. Reads ws 8.23's internals (`_sender._state`, `_socket`), hence the exact version pin.
+   */
+  writeFrame(frame: Buffer): boolean {
+    const internals = this as unknown as { _sender?: { _state?: unknown } | null; _socket?: Duplex | null }
+    if (internals._sender?._state !== WS_SENDER_IDLE || !internals._socket) return false
+    internals._socket.write(frame)
+    return true
   }
 }
 
@@ -111,6 +128,7 @@ export function createSyncEndpoint({
     WebSocket: LimitedWebSocket,
   })
   let nextConnId = 1
+  const frameOf = createFrameCache()
   const alive = new WeakMap<WebSocket, boolean>()
 
   // One timer for all sockets: the keep-alive frame (resets the client's 30 s watchdog) and a
@@ -129,7 +147,7 @@ export function createSyncEndpoint({
 
   const refuse = (ws: WebSocket, code: CloseCode) => ws.close(code, CloseReason[code])
 
-  const onConnection = (ws: WebSocket, boardId: BoardId, granted: ConnectionAccess) => {
+  const onConnection = (ws: LimitedWebSocket, boardId: BoardId, granted: ConnectionAccess) => {
     const connId = `c${nextConnId++}`
     alive.set(ws, true)
     ws.on('pong', () => alive.set(ws, true))
@@ -143,7 +161,9 @@ export function createSyncEndpoint({
             ws.terminate()
             return
           }
-          ws.send(frame)
+          // Without deflate, a small frame is framed once for all its readers (binaryFrame.ts).
+          const prebuilt = deflate ? null : frameOf(frame)
+          if (!prebuilt || !ws.writeFrame(prebuilt)) ws.send(frame)
         },
         close(code, reason) {
           ws.close(code, reason)
