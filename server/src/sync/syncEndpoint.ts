@@ -26,6 +26,7 @@ import type { AccessService } from '../access/accessService.js'
 import type { ConnectionAccess } from '../rooms/Connection.js'
 import { KEEPALIVE_INTERVAL_MS } from '@overlap/shared'
 import { createFrameCache } from './binaryFrame.js'
+import { LimitedWebSocket } from './LimitedWebSocket.js'
 
 /**
  * A peer that stops reading (a frozen tab, a dead Wi-Fi link before TCP notices) makes frames pile
@@ -33,12 +34,6 @@ import { createFrameCache } from './binaryFrame.js'
  * and gets a fresh step 2 instead of the backlog.
  */
 export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
-
-/** ws's own "message too big" close code (RFC 6455). */
-const WS_MESSAGE_TOO_BIG = 1009
-
-/** ws 8.23's `Sender` state when nothing is queued (`DEFAULT` in ws/lib/sender.js). */
-const WS_SENDER_IDLE = 0
 
 /**
  * permessage-deflate (opt-in, `WS_DEFLATE=on`) with small zlib windows.
@@ -68,29 +63,6 @@ const DEFLATE_OPTIONS = {
   serverMaxWindowBits: 11,
   zlibDeflateOptions: { memLevel: 4 },
 } as const
-
-class LimitedWebSocket extends WebSocket {
-  override close(code?: number, data?: string | Buffer): void {
-    if (code === WS_MESSAGE_TOO_BIG) {
-      super.close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge])
-      return
-    }
-    super.close(code, data)
-  }
-
-  /**
-   * Writes a prebuilt frame (binaryFrame.ts) straight to the socket, as ws itself would. ws writes
-   * each frame to its socket at once unless its sender is busy (compressing, reading a Blob); a
-   * frame written then would overtake the queued ones, so this answers false and the caller uses
-   * `send`. Reads ws 8.23's internals (`_sender._state`, `_socket`), hence the exact version pin.
-   */
-  writeFrame(frame: Buffer): boolean {
-    const internals = this as unknown as { _sender?: { _state?: unknown } | null; _socket?: Duplex | null }
-    if (internals._sender?._state !== WS_SENDER_IDLE || !internals._socket) return false
-    internals._socket.write(frame)
-    return true
-  }
-}
 
 export interface SyncEndpointDeps {
   rooms: RoomManager
