@@ -40,6 +40,8 @@ export interface OverlapServerDeps {
   clock?: Clock
   compaction?: CompactionPolicy
   keepaliveIntervalMs?: number
+  /** Unsent bytes a peer may have waiting before its socket is dropped [S37] (tests lower it). */
+  maxBufferedBytes?: number
   /** Template catalogue (`GET /api/templates`, `POST /api/boards { template }`); defaults to TEMPLATES. */
   templates?: readonly Template[]
   /** Automatic snapshots of open boards every this many ms (if changed) [SN6]; 0 = off. Default 1 h. */
@@ -70,6 +72,7 @@ export function createOverlapServer({
   clock = systemClock,
   compaction,
   keepaliveIntervalMs,
+  maxBufferedBytes,
   templates = TEMPLATES,
   autoSnapshotIntervalMs,
   access = createAccessService({ storage }),
@@ -106,6 +109,7 @@ export function createOverlapServer({
     maxMessageBytes: config.maxMessageBytes,
     deflate: config.wsDeflate,
     keepaliveIntervalMs,
+    maxBufferedBytes,
   })
 
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host

@@ -73,6 +73,8 @@ export interface SyncEndpointDeps {
   /** Offer permessage-deflate (`WS_DEFLATE`); see DEFLATE_OPTIONS. */
   deflate?: boolean
   keepaliveIntervalMs?: number
+  /** Unsent bytes a peer may have waiting before its socket is dropped [S37]; MAX_BUFFERED_BYTES. */
+  maxBufferedBytes?: number
 }
 
 export interface SyncEndpoint {
@@ -92,6 +94,7 @@ export function createSyncEndpoint({
   maxMessageBytes,
   deflate = false,
   keepaliveIntervalMs = KEEPALIVE_INTERVAL_MS,
+  maxBufferedBytes = MAX_BUFFERED_BYTES,
 }: SyncEndpointDeps): SyncEndpoint {
   const wss = new WebSocketServer({
     noServer: true,
@@ -128,7 +131,7 @@ export function createSyncEndpoint({
       {
         send(frame) {
           if (ws.readyState !== WebSocket.OPEN) return
-          if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          if (ws.bufferedAmount > maxBufferedBytes) {
             log.warn('slow consumer dropped', { boardId, connId, buffered: ws.bufferedAmount })
             ws.terminate()
             return

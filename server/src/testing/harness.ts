@@ -106,6 +106,8 @@ export interface StartOptions {
   log?: Logger
   clock?: Clock
   storage?: BoardStorage
+  /** [S37] the slow-peer limit, lowered so a test can reach it. */
+  maxBufferedBytes?: number
 }
 
 export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
@@ -113,7 +115,13 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   const config = parseConfig({ PORT: '0', DATA_DIR: dataDir, CLIENT_DIST: path.join(dataDir, 'no-client'), ...opts.env })
   const storage = opts.storage ?? createSqliteStorage({ file: path.join(dataDir, 'overlap.sqlite') })
   const clock = createManualClock(Date.now())
-  const overlap = createOverlapServer({ config, storage, log: opts.log ?? silentLogger, clock: opts.clock ?? clock })
+  const overlap = createOverlapServer({
+    config,
+    storage,
+    log: opts.log ?? silentLogger,
+    clock: opts.clock ?? clock,
+    maxBufferedBytes: opts.maxBufferedBytes,
+  })
   const { url } = await overlap.listen()
   return {
     overlap,
