@@ -40,6 +40,16 @@ describe('createFrameCache', () => {
     expect(frameOf(new Uint8Array(update))).not.toBe(first)
   })
 
+  it("keeps only the last frame (an open board's cached first sync must not hold a framed copy)", () => {
+    const frameOf = createFrameCache()
+    const a = new Uint8Array([1, 2, 3])
+    const first = frameOf(a)
+    frameOf(new Uint8Array([4]))
+    const again = frameOf(a)
+    expect(again).not.toBe(first)
+    expect(again!.equals(first!)).toBe(true)
+  })
+
   it('leaves payloads over the limit to ws (no copy of a big first sync)', () => {
     const frameOf = createFrameCache()
     expect(frameOf(new Uint8Array(MAX_PREFRAMED_BYTES))).not.toBeNull()
