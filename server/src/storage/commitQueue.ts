@@ -248,10 +248,10 @@ export function createCommitQueue({
     const batch = pending
     pending = []
     if (batch.length === 0) return
+    if (writesInFlight > 0) writing = writing.then(() => writeBatch(batch))
     // Nothing being written: start now (the storage may commit synchronously, within this call).
-    if (writesInFlight === 0 && storage.appendUpdatesNow) writeBatchNow(batch, storage.appendUpdatesNow)
-    else if (writesInFlight === 0) writing = writeBatch(batch)
-    else writing = writing.then(() => writeBatch(batch))
+    else if (storage.appendUpdatesNow) writeBatchNow(batch, storage.appendUpdatesNow)
+    else writing = writeBatch(batch)
   }
 
   return {

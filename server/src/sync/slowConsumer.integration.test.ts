@@ -4,67 +4,62 @@
  * kernel's socket buffers) reach it; the frames are under 64 KiB, so they take the relay's prebuilt
  * frame path (binaryFrame.ts), whose writes must count in `bufferedAmount` as ws's own do.
  */
-import { afterEach, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
-import * as syncProtocol from 'y-protocols/sync'
-import { connectClient, rawSocket, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/harness.js'
+import { connectClient, rawSocket, startTestServer, waitFor } from '../testing/harness.js'
+import { encodeSyncStep1 } from '../rooms/messages.js'
 import { createLogger } from '../log.js'
 
 const LIMIT = 256 * 1024
 const UPDATES = 400
 const VALUE_BYTES = 60 * 1024
 
-let srv: TestServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await srv?.stop()
-  srv = null
-})
-
 it('[S37] a peer that stops reading is dropped past the limit; the writer and the other readers lose nothing', async () => {
   const logLines: Record<string, unknown>[] = []
-  srv = await startTestServer({
+  const srv = await startTestServer({
     maxBufferedBytes: LIMIT,
     log: createLogger({ level: 'info', write: (l) => logLines.push(JSON.parse(l) as Record<string, unknown>) }),
   })
   const boardId = await srv.createBoard()
   const writer = connectClient(srv.wsOrigin, boardId)
   const reader = connectClient(srv.wsOrigin, boardId)
-  clients.push(writer, reader)
-  await Promise.all([writer.synced(), reader.synced()])
+  try {
+    await Promise.all([writer.synced(), reader.synced()])
 
-  // A bare client: its sync step 1 makes the server send it the board and then every relay.
-  const stalled = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
-  await stalled.opened
-  const step1 = encoding.createEncoder()
-  encoding.writeVarUint(step1, 0)
-  syncProtocol.writeSyncStep1(step1, new Y.Doc())
-  stalled.ws.send(encoding.toUint8Array(step1))
-  await waitFor(() => srv!.overlap.rooms.connectionCount() === 3 && stalled.frames.length >= 2, 'the stalled peer synced')
-  stalled.ws.pause() // stops reading its socket: the kernel's buffers fill, then the server's
+    // A bare client: its sync step 1 makes the server send it the board and then every relay.
+    const stalled = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
+    await stalled.opened
+    stalled.ws.send(encodeSyncStep1(new Y.Doc()))
+    await waitFor(
+      () => srv.overlap.rooms.connectionCount() === 3 && stalled.frames.length >= 2,
+      'the stalled peer synced'
+    )
+    stalled.ws.pause() // stops reading its socket: the kernel's buffers fill, then the server's
 
-  // In small batches, each awaited: the writer and the reader keep reading (their echoes and
-  // relays), so only the stalled peer's backlog grows.
-  const records = writer.doc.getMap('records')
-  const written = () => [...reader.doc.getMap('records').keys()].filter((k) => k.startsWith('k')).length
-  for (let i = 0; i < UPDATES; i++) {
-    records.set(`k${i}`, String(i % 10).repeat(VALUE_BYTES))
-    if (i % 4 === 3) await waitFor(() => written() === i + 1, `the reader has update ${i}`, 10_000)
+    // In small batches, each awaited: the writer and the reader keep reading (their echoes and
+    // relays), so only the stalled peer's backlog grows.
+    const records = writer.doc.getMap('records')
+    const written = () => [...reader.doc.getMap('records').keys()].filter((k) => k.startsWith('k')).length
+    for (let i = 0; i < UPDATES; i++) {
+      records.set(`k${i}`, String(i % 10).repeat(VALUE_BYTES))
+      if (i % 4 === 3) await waitFor(() => written() === i + 1, `the reader has update ${i}`, 10_000)
+    }
+
+    await waitFor(() => logLines.some((l) => l.msg === 'slow consumer dropped'), 'the stalled peer dropped', 10_000)
+    await waitFor(() => srv.overlap.rooms.connectionCount() === 2, 'its connection gone', 10_000)
+    const drops = logLines.filter((l) => l.msg === 'slow consumer dropped')
+    expect(drops).toHaveLength(1)
+    expect(drops[0]!.boardId).toBe(boardId)
+    expect(drops[0]!.buffered as number).toBeGreaterThan(LIMIT)
+
+    // Everyone else: every update arrived, nobody else was closed.
+    expect(written()).toBe(UPDATES)
+    expect(reader.doc.getMap('records').get(`k${UPDATES - 1}`)).toBe(String((UPDATES - 1) % 10).repeat(VALUE_BYTES))
+    expect(writer.closes).toEqual([])
+    expect(reader.closes).toEqual([])
+  } finally {
+    writer.destroy()
+    reader.destroy()
+    await srv.stop()
   }
-
-  await waitFor(() => logLines.some((l) => l.msg === 'slow consumer dropped'), 'the stalled peer dropped', 10_000)
-  await waitFor(() => srv!.overlap.rooms.connectionCount() === 2, 'its connection gone', 10_000)
-  const drops = logLines.filter((l) => l.msg === 'slow consumer dropped')
-  expect(drops).toHaveLength(1)
-  expect(drops[0]!.boardId).toBe(boardId)
-  expect(drops[0]!.buffered as number).toBeGreaterThan(LIMIT)
-
-  // Everyone else: every update arrived, nobody else was closed.
-  expect(written()).toBe(UPDATES)
-  expect(reader.doc.getMap('records').get(`k${UPDATES - 1}`)).toBe(String((UPDATES - 1) % 10).repeat(VALUE_BYTES))
-  expect(writer.closes).toEqual([])
-  expect(reader.closes).toEqual([])
 })

@@ -103,7 +103,8 @@ export function createSyncEndpoint({
     WebSocket: LimitedWebSocket,
   })
   let nextConnId = 1
-  const frameOf = createFrameCache()
+  // With deflate, ws compresses each frame for its socket: nothing to prebuild (binaryFrame.ts).
+  const frameOf = deflate ? () => null : createFrameCache()
   const alive = new WeakMap<WebSocket, boolean>()
 
   // One timer for all sockets: the keep-alive frame (resets the client's 30 s watchdog) and a
@@ -136,8 +137,8 @@ export function createSyncEndpoint({
             ws.terminate()
             return
           }
-          // Without deflate, a small frame is framed once for all its readers (binaryFrame.ts).
-          const prebuilt = deflate ? null : frameOf(frame)
+          // A small frame is framed once for all its readers.
+          const prebuilt = frameOf(frame)
           if (!prebuilt || !ws.writeFrame(prebuilt)) ws.send(frame)
         },
         close(code, reason) {
