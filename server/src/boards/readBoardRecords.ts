@@ -8,7 +8,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { readRecordsFromDoc, readWorkshop, type BoardId, type EndedVote } from '@overlap/shared'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
-import { applyStoredDocSafely } from '../storage/mergeDoc.js'
+import { openStoredDoc } from '../storage/mergeDoc.js'
 
 export interface BoardRecordsReaderDeps {
   storage: BoardStorage
@@ -35,10 +35,8 @@ export function createBoardRecordsReader({ storage, loadedDoc, log }: BoardRecor
     if (live) return readDoc(live)
     const stored = await storage.loadDoc(boardId)
     if (stored === null) return null
-    const doc = new Y.Doc({ gc: true })
+    const doc = openStoredDoc(stored, log, boardId)
     try {
-      const skipped = applyStoredDocSafely(doc, stored)
-      if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
       return readDoc(doc)
     } finally {
       doc.destroy()

@@ -6,8 +6,9 @@
  * durable (it survives a power cut too). The echo is how the y-websocket client learns "saved"; a
  * relay before storage would show other people an edit a crash could still lose. Updates are
  * relayed as the bytes the author sent (not re-derived from the doc's 'update' event), so a
- * duplicate still gets its echo, and relaying needs nothing from the doc: the others get the bytes
- * before the room's doc integrates them.
+ * duplicate still gets its echo. The room's doc integrates an update before it is relayed: should
+ * Yjs throw on one that passed every check [S16], nobody else gets it, and the room, whose doc it
+ * half-changed, is dropped and reloaded from storage, which leaves that update out [S38].
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -36,6 +37,11 @@ export interface RoomDeps {
   log: Logger
   /** Called when the room has no connections and nothing in flight: the manager unloads it. */
   onIdle(room: Room): void
+  /**
+   * Called once if the doc threw while integrating a stored update: the doc may be half-changed, so
+   * the manager closes the room's connections and loads the board afresh for the next one [S38].
+   */
+  onBroken(room: Room, err: unknown): void
   /** Closes one connection with a code (the manager owns connection lifecycles). */
   closeConnection(conn: Connection, code: CloseCode): void
 }
@@ -49,6 +55,8 @@ export class Room {
   /** Server-side users of the room (a restore) that keep it loaded without a connection. */
   private holds = 0
   private destroyed = false
+  /** The doc threw while integrating an update (see onBroken): nothing more is applied or relayed. */
+  private broken = false
   /** Connections already logged for a false awareness role claim (once each: a loop must not flood the log). */
   private readonly falseClaimLogged = new WeakSet<Connection>()
 
@@ -104,8 +112,8 @@ export class Room {
     return this.keptLoadedUntil(
       stored
         .then(() => {
+          if (!this.integrate(update, this, null)) throw new Error('the board could not integrate this change')
           this.relayToOthers(encodeUpdate(update), null)
-          Y.applyUpdate(this.doc, update, this)
         })
         .then(() => durable)
     )
@@ -215,21 +223,15 @@ export class Room {
       author.log.error(what, { err: e })
       this.closeConnection(author, code)
     }
-    const relayAndApply = () => {
+    const applyAndRelay = () => {
+      if (this.broken || !this.integrate(update, author, author)) return
       this.relayToOthers(frame, author)
-      try {
-        Y.applyUpdate(this.doc, update, author)
-      } catch (e) {
-        // Validated before storing, so this should not happen; if it does, the board itself
-        // is fine (the room loader skips updates that fail to apply) and only this client goes.
-        fail(e, 'stored update failed to apply', CloseCode.MalformedMessage)
-      }
     }
     // Committed within `append` (a quiet server): relayed in this task, not in `stored`'s turn,
     // which comes after the rest of the socket's callback and of the promise queue.
     const relayed = committed
-      ? Promise.resolve(relayAndApply())
-      : stored.then(relayAndApply, (e: unknown) => fail(e, 'update not stored'))
+      ? Promise.resolve(applyAndRelay())
+      : stored.then(applyAndRelay, (e: unknown) => fail(e, 'update not stored'))
     // The author's "saved": after the relay (the others wait to see it), once it is power-safe.
     void this.keptLoadedUntil(
       Promise.all([relayed, durable]).then(
@@ -265,10 +267,27 @@ export class Room {
   }
 
   /**
+   * Applies a stored update to the doc. Validated before storing [S16], it should never throw; if
+   * it does, the doc may be half-changed: its author is closed (4400, its message was bad), the
+   * room reports itself broken (onBroken) and applies or relays nothing more. Returns false then.
+   */
+  private integrate(update: Uint8Array, origin: unknown, author: Connection | null): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+      return true
+    } catch (e) {
+      this.broken = true
+      if (author) this.closeConnection(author, CloseCode.MalformedMessage)
+      this.deps.onBroken(this, e)
+      return false
+    }
+  }
+
+  /**
    * Sends a stored update to every connection, but its author, that has been sent the board's
    * state [S15]. A connection without the state yet gets this update inside its step 2, which is
-   * encoded from the doc — and the doc integrates the update right after this call, in the same
-   * task, before any step 1 can be answered.
+   * encoded from the doc — and the doc integrated the update just before this call, in the same
+   * task, so no step 1 was answered in between.
    */
   private relayToOthers(frame: Uint8Array, author: Connection | null): void {
     for (const conn of this.connections) if (conn.stateSent && conn !== author) conn.socket.send(frame)

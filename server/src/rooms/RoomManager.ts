@@ -14,7 +14,7 @@ import type { CommitQueue } from '../storage/commitQueue.js'
 import { assertNever, type Connection, type ConnectionAccess, type SyncSocket } from './Connection.js'
 import { parseClientMessage } from './messages.js'
 import { Room } from './Room.js'
-import { applyStoredDocSafely } from '../storage/mergeDoc.js'
+import { openStoredDoc } from '../storage/mergeDoc.js'
 
 /** Frames a connection may queue while its room loads, before we call it abuse. */
 export const MAX_QUEUED_BYTES_WHILE_LOADING = 32 * 1024 * 1024
@@ -127,17 +127,34 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
   }
 
   const unload = (room: Room) => {
+    if (!room.idle) return
     const entry = rooms.get(room.boardId)
-    if (entry?.status === 'live' && entry.room === room && room.idle) {
+    // A room dropped as broken is no longer the board's entry; its doc is not worth a snapshot.
+    if (entry?.status === 'live' && entry.room === room) {
       rooms.delete(room.boardId)
       try {
         onRoomUnloading?.(room.boardId, room.doc)
       } catch (e) {
         log.error('room unload hook failed', { boardId: room.boardId, err: e })
       }
-      room.destroy()
-      log.debug('room unloaded', { boardId: room.boardId, rooms: rooms.size })
     }
+    room.destroy()
+    log.debug('room unloaded', { boardId: room.boardId, rooms: rooms.size })
+  }
+
+  /**
+   * The room's doc threw while integrating a stored update [S38]: everyone on it is closed with
+   * StorageError (they reconnect), and the next connection loads the board afresh from storage,
+   * whose reader leaves such an update out. The old room goes once its work in flight settles.
+   */
+  const dropBroken = (room: Room, err: unknown) => {
+    log.error('board doc could not integrate a stored update; reloading the board', { boardId: room.boardId, err })
+    for (const conn of [...connections]) {
+      if (conn.boardId === room.boardId && conn.state.phase === 'live') close(conn, CloseCode.StorageError, 'board reloading')
+    }
+    const entry = rooms.get(room.boardId)
+    if (entry?.status === 'live' && entry.room === room) rooms.delete(room.boardId)
+    unload(room)
   }
 
   const load = async (boardId: BoardId, waiting: Set<Connection>, waiters: RoomWaiter[]) => {
@@ -146,9 +163,7 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
     try {
       const stored = await storage.loadDoc(boardId)
       if (stored) {
-        doc = new Y.Doc()
-        const skipped = applyStoredDocSafely(doc, stored)
-        if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
+        doc = openStoredDoc(stored, log, boardId)
       }
     } catch (e) {
       log.error('loading board failed', { boardId, err: e })
@@ -163,7 +178,7 @@ export function createRoomManager({ storage, commits, log, onRoomUnloading }: Ro
       for (const w of waiters) w.resolve(null)
       return
     }
-    const room = new Room({ boardId, doc, commits, log: log.child({ boardId }), onIdle: unload, closeConnection: close })
+    const room = new Room({ boardId, doc, commits, log: log.child({ boardId }), onIdle: unload, onBroken: dropBroken, closeConnection: close })
     rooms.set(boardId, { status: 'live', room })
     log.debug('room loaded', { boardId, ms: Math.round(performance.now() - started), waiting: waiting.size })
     for (const w of waiters) w.resolve({ room, release: room.hold() })

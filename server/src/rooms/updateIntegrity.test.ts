@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
-import { checkUpdateIntegrity } from './updateIntegrity.js'
+import { checkEncodedUpdate, checkUpdateIntegrity } from './updateIntegrity.js'
 
 /** Deterministic PRNG (LCG) so every run flips the same bytes. */
 function rng(seed: number) {
@@ -117,5 +117,160 @@ describe('checkUpdateIntegrity', () => {
     encoding.writeVarUint(e, 0) // len
     const verdict = checkUpdateIntegrity(Y.decodeUpdate(encoding.toUint8Array(e)))
     expect(verdict).toEqual({ ok: false, reason: 'delete range 42:0 has length 0' })
+  })
+
+  it('[S16] refuses the 24-byte update that broke a board for good: an item, then a deleted run of length 0', () => {
+    // Client 33: [1] at clock 0 in the root array "arr", then an empty ContentDeleted at clock 1.
+    const update = Buffer.from('01022100080103617272017d010101036172720000', 'hex')
+    expect(checkEncodedUpdate(update)).toEqual({ ok: false, reason: 'struct 33:1 has length 0' })
+    // What the check prevents: Yjs takes it, halfway, and the doc can no longer be encoded for a joiner.
+    const doc = new Y.Doc()
+    expect(() => {
+      Y.applyUpdate(doc, update)
+      Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc))
+    }).toThrow()
+  })
+
+  it('[S16] refuses a zero-length struct of every kind: empty array, empty string, GC and skip', () => {
+    const update = (writeStruct: (e: encoding.Encoder) => void) => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 1) // one client
+      encoding.writeVarUint(e, 1) // one struct
+      encoding.writeVarUint(e, 7) // client
+      encoding.writeVarUint(e, 0) // first clock
+      writeStruct(e)
+      encoding.writeVarUint(e, 0) // empty delete set
+      return encoding.toUint8Array(e)
+    }
+    const rootItem = (contentRef: number, writeContent: (e: encoding.Encoder) => void) =>
+      update((e) => {
+        encoding.writeUint8(e, contentRef) // no origins: a parent follows
+        encoding.writeVarUint(e, 1) // parent is a root type, by name
+        encoding.writeVarString(e, 'arr')
+        writeContent(e)
+      })
+    const cases = {
+      'empty ContentAny': rootItem(8, (e) => encoding.writeVarUint(e, 0)),
+      'empty ContentString': rootItem(4, (e) => encoding.writeVarString(e, '')),
+      'empty ContentJSON': rootItem(2, (e) => encoding.writeVarUint(e, 0)),
+      'GC of length 0': update((e) => {
+        encoding.writeUint8(e, 0)
+        encoding.writeVarUint(e, 0)
+      }),
+      'skip of length 0': update((e) => {
+        encoding.writeUint8(e, 10)
+        encoding.writeVarUint(e, 0)
+      }),
+    }
+    for (const [what, u] of Object.entries(cases)) {
+      expect(checkEncodedUpdate(u), what).toEqual({ ok: false, reason: 'struct 7:0 has length 0' })
+    }
+    // The same shapes with one element pass.
+    expect(checkEncodedUpdate(rootItem(8, (e) => (encoding.writeVarUint(e, 1), encoding.writeAny(e, 1))))).toEqual({ ok: true })
+  })
+
+  it('[S16] every hand-built update it passes applies to a live board and leaves it encodable (seeded structure fuzz)', () => {
+    const random = rng(20261207)
+    const int = (n: number) => Math.floor(random() * n)
+    const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!
+    const board = new Y.Doc()
+    board.clientID = 11
+    board.getArray('arr').push([1, 2, 3])
+    board.getMap('records').set('a', 1)
+    board.getMap('records').set('t', new Y.Text('hello'))
+    board.getArray('arr').delete(0, 1)
+    const boardUpdate = Y.encodeStateAsUpdate(board)
+    // Ids that exist on the board, just past its end, and far past it.
+    const ids = [[11, 0], [11, 2], [11, 4], [11, 6], [11, 8], [11, 40], [5, 0], [5, 1]] as const
+    const writeContent = (e: encoding.Encoder, ref: number) => {
+      const n = int(3) // 0 is the interesting length
+      switch (ref) {
+        case 1: return encoding.writeVarUint(e, n)
+        case 2: encoding.writeVarUint(e, n); for (let i = 0; i < n; i++) encoding.writeVarString(e, pick(['1', '"x"', 'null'])); return
+        case 3: return encoding.writeVarUint8Array(e, new Uint8Array(n))
+        case 4: return encoding.writeVarString(e, pick(['', 'a', 'xy', '\u{1F642}']))
+        case 5: return encoding.writeVarString(e, pick(['{}', '1']))
+        case 6: encoding.writeVarString(e, 'bold'); return encoding.writeVarString(e, pick(['true', 'null']))
+        case 7: { const type = int(7); encoding.writeVarUint(e, type); if (type === 3 || type === 5) encoding.writeVarString(e, 'p'); return }
+        case 8: encoding.writeVarUint(e, n); for (let i = 0; i < n; i++) encoding.writeAny(e, i); return
+        default: encoding.writeVarString(e, `guid${n}`); return encoding.writeAny(e, {})
+      }
+    }
+    const writeId = (e: encoding.Encoder) => {
+      const [client, clock] = pick(ids)
+      encoding.writeVarUint(e, client)
+      encoding.writeVarUint(e, clock)
+    }
+    const handBuilt = () => {
+      const e = encoding.createEncoder()
+      const clients = 1 + int(2)
+      encoding.writeVarUint(e, clients)
+      for (let c = 0; c < clients; c++) {
+        const structs = 1 + int(4)
+        encoding.writeVarUint(e, structs)
+        encoding.writeVarUint(e, pick([11, 5, 33]))
+        encoding.writeVarUint(e, pick([0, 0, 1, 6, 9]))
+        for (let i = 0; i < structs; i++) {
+          const r = random()
+          if (r < 0.1) {
+            encoding.writeUint8(e, r < 0.05 ? 0 : 10) // GC or skip
+            encoding.writeVarUint(e, int(3))
+            continue
+          }
+          const ref = 1 + int(9)
+          const origin = random() < 0.4
+          const right = random() < 0.3
+          const sub = random() < 0.3
+          encoding.writeUint8(e, ref | (origin ? 0x80 : 0) | (right ? 0x40 : 0) | (sub ? 0x20 : 0))
+          if (origin) writeId(e)
+          if (right) writeId(e)
+          if (!origin && !right) {
+            if (random() < 0.7) {
+              encoding.writeVarUint(e, 1)
+              encoding.writeVarString(e, pick(['arr', 'records', 'other']))
+            } else {
+              encoding.writeVarUint(e, 0)
+              writeId(e)
+            }
+            if (sub) encoding.writeVarString(e, pick(['k', 'a']))
+          }
+          writeContent(e, ref)
+        }
+      }
+      const ranges = int(2)
+      encoding.writeVarUint(e, ranges)
+      for (let i = 0; i < ranges; i++) {
+        encoding.writeVarUint(e, pick([11, 33]))
+        encoding.writeVarUint(e, 1)
+        encoding.writeVarUint(e, int(6))
+        encoding.writeVarUint(e, 1 + int(3))
+      }
+      return encoding.toUint8Array(e)
+    }
+    let passed = 0
+    let refused = 0
+    for (let i = 0; i < 4000; i++) {
+      const u = handBuilt()
+      let decoded
+      try {
+        decoded = Y.decodeUpdate(u)
+      } catch {
+        continue
+      }
+      if (!checkUpdateIntegrity(decoded).ok) {
+        refused++
+        continue
+      }
+      passed++
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, boardUpdate)
+      expect(() => {
+        Y.applyUpdate(doc, u)
+        // A joiner must be able to load what the board now encodes.
+        Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc))
+      }, `update ${i}: ${Buffer.from(u).toString('hex')}`).not.toThrow()
+    }
+    expect(passed).toBeGreaterThan(1000)
+    expect(refused).toBeGreaterThan(100)
   })
 })

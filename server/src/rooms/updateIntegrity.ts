@@ -13,6 +13,10 @@
  *   names one it lacks pending until it arrives.
  * - A delete-set range has a length of at least 1 (the V1 encoding can say 0; the doc then holds a
  *   range it can no longer encode, and every later join fails).
+ * - Every struct (item, GC or skip) has a length of at least 1. The encoding can say 0 (an empty
+ *   deleted run, an empty array or string); Yjs never writes one, and integrating one throws midway
+ *   or leaves a doc whose next encoding throws. One 24-byte frame did that to a board, for good
+ *   (found by an outside test; a fuzzer of hand-built updates then found no other way in).
  *
  * Found by flipping bytes of real updates: about 3 % of the corruptions that still decode broke
  * one of these, and applying them to a board's doc threw; applying each to an empty scratch doc, as
@@ -29,6 +33,7 @@ const idText = (id: Y.ID) => `${id.client}:${id.clock}`
 
 export function checkUpdateIntegrity(decoded: DecodedUpdate): IntegrityVerdict {
   for (const s of decoded.structs) {
+    if (!(s.length >= 1)) return { ok: false, reason: `struct ${idText(s.id)} has length ${s.length}` }
     if (!(s instanceof Y.Item)) continue
     const { client, clock } = s.id
     const parent = s.parent instanceof Y.ID ? s.parent : null
@@ -48,4 +53,15 @@ export function checkUpdateIntegrity(decoded: DecodedUpdate): IntegrityVerdict {
     }
   }
   return OK
+}
+
+/** Decodes a stored or received update and checks it as above (for logs stored before a check existed). */
+export function checkEncodedUpdate(update: Uint8Array): IntegrityVerdict {
+  let decoded: DecodedUpdate
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (e) {
+    return { ok: false, reason: `corrupt update: ${(e as Error).message}` }
+  }
+  return checkUpdateIntegrity(decoded)
 }

@@ -8,7 +8,7 @@ import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import { checkDocSchema, readDocSchema, readRecordsFromDoc, type BoardId } from '@overlap/shared'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
-import { applyStoredDocSafely } from '../storage/mergeDoc.js'
+import { openStoredDoc } from '../storage/mergeDoc.js'
 
 /** `Y.encodeStateAsUpdateV2` of the board now, or null for an unknown board. Never loads a room. */
 export async function readBoardState(
@@ -22,10 +22,8 @@ export async function readBoardState(
   const stored = await storage.loadDoc(boardId)
   if (stored === null) return null
   if (stored.updates.length === 0 && stored.stateV2) return stored.stateV2
-  const doc = new Y.Doc()
+  const doc = openStoredDoc(stored, log, boardId)
   try {
-    const skipped = applyStoredDocSafely(doc, stored)
-    if (skipped > 0) log.error('skipped stored updates that failed to apply', { boardId, skipped })
     return Y.encodeStateAsUpdateV2(doc)
   } finally {
     doc.destroy()

@@ -8,6 +8,9 @@ import { createLogger } from '../log.js'
 
 const MAX_MESSAGE_BYTES = 64 * 1024
 
+/** Client 33: [1] in the root array "arr", then a deleted run of length 0 (well-formed V1 bytes). */
+const ZERO_LENGTH_STRUCT = Buffer.from('01022100080103617272017d010101036172720000', 'hex')
+
 let srv: TestServer
 let boardId: BoardId
 let observer: TestClient
@@ -87,22 +90,60 @@ describe('limits: a bad frame closes only its own connection', () => {
     await boardStillSyncs('corrupt')
   })
 
-  it('[S16] an update that decodes but that Yjs cannot integrate → 4400, never stored; joiners still load the board', async () => {
+  it.each([
+    [
+      'a delete range of length 0',
+      'has length 0',
+      () => {
+        // The delete set names the writer's first item with a range of length 0: well-formed V1 bytes.
+        const e = encoding.createEncoder()
+        for (const n of [0, 1, writer.doc.clientID, 1, 0, 0]) encoding.writeVarUint(e, n)
+        return encoding.toUint8Array(e)
+      },
+    ],
+    ['one zero-length struct: the 24-byte frame that once broke a board for good', 'struct 33:1 has length 0', () => ZERO_LENGTH_STRUCT],
+  ])('[S16] an update that decodes but that Yjs cannot integrate (%s) → 4400, never stored; joiners still load the board', async (_what, reason, build) => {
     const before = await storedUpdateCount()
-    // A delete set naming the writer's first item with a range of length 0: well-formed V1 bytes.
-    const e = encoding.createEncoder()
-    for (const n of [0, 1, writer.doc.clientID, 1, 0, 0]) encoding.writeVarUint(e, n)
     const attacker = rawSocket(`${srv.wsOrigin}/sync/${boardId}`)
     await attacker.opened
-    attacker.ws.send(encodeUpdate(encoding.toUint8Array(e)))
+    attacker.ws.send(encodeUpdate(build()))
     expect((await withTimeout(attacker.closed, 5000, 'close')).code).toBe(CloseCode.MalformedMessage)
-    expect(logLines.some((l) => l.msg === 'malformed message' && String(l.reason).includes('has length 0'))).toBe(true)
+    expect(logLines.some((l) => l.msg === 'malformed message' && String(l.reason).includes(reason))).toBe(true)
     expect(await storedUpdateCount()).toBe(before)
     await boardStillSyncs('unintegrable')
     const joiner = connectClient(srv.wsOrigin, boardId)
     await joiner.synced()
     expect(joiner.doc.getMap('records').get('after:unintegrable')).toBe(true)
     joiner.destroy()
+  })
+
+  it('[S38] a board whose stored log already holds such an update (stored before [S16] refused it) opens without it, logged', async () => {
+    const other = await srv.createBoard('stored before the check')
+    const good = new Y.Doc()
+    good.getMap('records').set('shape:kept', 'yes')
+    // Straight into storage, as an older server stored it; no room of this board is loaded.
+    await srv.storage.appendUpdates([
+      { boardId: other, update: ZERO_LENGTH_STRUCT },
+      { boardId: other, update: Y.encodeStateAsUpdate(good) },
+    ])
+    const reader = connectClient(srv.wsOrigin, other)
+    try {
+      await reader.synced()
+      expect(reader.doc.getMap('records').get('shape:kept')).toBe('yes')
+      expect(reader.closes).toEqual([])
+      expect(logLines.some((l) => l.msg === 'stored updates left out: Yjs cannot integrate them' && l.boardId === other && l.skipped === 1)).toBe(true)
+      // Its writes still reach a second client.
+      const second = connectClient(srv.wsOrigin, other)
+      try {
+        await second.synced()
+        reader.doc.getMap('records').set('shape:new', 1)
+        await waitFor(() => second.doc.getMap('records').get('shape:new') === 1, 'a new edit relayed')
+      } finally {
+        second.destroy()
+      }
+    } finally {
+      reader.destroy()
+    }
   })
 
   it.each([

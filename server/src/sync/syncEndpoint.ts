@@ -12,7 +12,7 @@
  *   granted socket reaches `rooms.connect`, carrying its role.
  * - Frames over MAX_MESSAGE_BYTES: ws closes with 1009; `LimitedWebSocket` rewrites that one code
  *   to MessageTooLarge (4413) so the client can tell the user why [S9].
- * - permessage-deflate for frames ≥ 1 KiB: a big board's first sync step 2 shrinks a lot.
+ * - permessage-deflate only with `WS_DEFLATE=on`, and then only for frames ≥ 16 KiB (DEFLATE_OPTIONS).
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
