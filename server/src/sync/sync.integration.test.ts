@@ -266,6 +266,21 @@ describe('board ids on the socket', () => {
     expect(srv.overlap.rooms.roomCount()).toBe(0)
   })
 
+  it('[S39] a socket that comes back to a board that refused it is held longer each time before its 4404', async () => {
+    // What y-websocket 1.x and 2.x do: reconnect 100 ms after every close, forever.
+    const url = `${srv.wsOrigin}/sync/${generateBoardId()}`
+    const heldFor: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now()
+      const sock = rawSocket(url)
+      expect((await withTimeout(sock.closed, 5000, `refusal ${i + 1}`)).code).toBe(CloseCode.NotFound)
+      heldFor.push(performance.now() - started)
+    }
+    // Lower bounds only: the pacer's 500 ms, then 1 s (refusalPacer.test.ts has the exact rule).
+    expect(heldFor[1]).toBeGreaterThanOrEqual(490)
+    expect(heldFor[2]).toBeGreaterThanOrEqual(990)
+  })
+
   it.each([['short'], ['AAAAAAAAAAAAAAAAAAAAA.'], ['..%2F..%2Fetc%2Fpasswd']])(
     '[S1] a malformed board id (%s) closes with 4404 before storage',
     async (id) => {

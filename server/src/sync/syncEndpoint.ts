@@ -6,6 +6,8 @@
  * - A malformed board id is accepted and then closed with NotFound (4404) without touching
  *   storage [S1]: a browser cannot read an HTTP status from a failed upgrade (it sees 1006 and
  *   would retry forever), but it does see a close code, and 4400–4499 stops y-websocket retrying.
+ *   Older y-websocket clients retry anyway, every 100 ms: a repeated refusal from one address is
+ *   held a little longer each time before it closes (refusalPacer.ts, [S39]).
  * - Access is decided before the socket joins a room [A3]: the `token` query parameter (y-websocket's
  *   `params`) is parsed and checked against the board's link hashes while the upgrade waits. An
  *   unknown board is closed with 4404, a missing or wrong token with Unauthorized (4401); only a
@@ -26,6 +28,7 @@ import type { AccessService } from '../access/accessService.js'
 import type { ConnectionAccess } from '../rooms/Connection.js'
 import { KEEPALIVE_INTERVAL_MS } from '@overlap/shared'
 import { createFrameCache } from './binaryFrame.js'
+import { createRefusalPacer, type RefusalPacerOptions } from './refusalPacer.js'
 import { LimitedWebSocket } from './LimitedWebSocket.js'
 
 /**
@@ -75,6 +78,8 @@ export interface SyncEndpointDeps {
   keepaliveIntervalMs?: number
   /** Unsent bytes a peer may have waiting before its socket is dropped [S37]; MAX_BUFFERED_BYTES. */
   maxBufferedBytes?: number
+  /** How repeated refusals are paced [S39] (refusalPacer.ts defaults; `now` is real time). */
+  refusalPacing?: Omit<RefusalPacerOptions, 'now'>
 }
 
 export interface SyncEndpoint {
@@ -95,6 +100,7 @@ export function createSyncEndpoint({
   deflate = false,
   keepaliveIntervalMs = KEEPALIVE_INTERVAL_MS,
   maxBufferedBytes = MAX_BUFFERED_BYTES,
+  refusalPacing = {},
 }: SyncEndpointDeps): SyncEndpoint {
   const wss = new WebSocketServer({
     noServer: true,
@@ -121,7 +127,19 @@ export function createSyncEndpoint({
     }
   }, keepaliveIntervalMs)
 
-  const refuse = (ws: WebSocket, code: CloseCode) => ws.close(code, CloseReason[code])
+  // Real time, not `clock`: the pacing is about how fast a client comes back.
+  const pacer = createRefusalPacer({ now: () => performance.now(), ...refusalPacing })
+  /** Closes with `code`: at once, or after the pacer's delay for a repeat from this address [S39]. */
+  const refuse = (ws: WebSocket, req: IncomingMessage, board: string, code: CloseCode): number => {
+    const delayMs = pacer.delayFor(`${req.socket.remoteAddress ?? ''} ${board} ${code}`)
+    if (delayMs === 0) {
+      ws.close(code, CloseReason[code])
+      return 0
+    }
+    const t = setTimeout(() => ws.close(code, CloseReason[code]), delayMs)
+    ws.once('close', () => clearTimeout(t))
+    return delayMs
+  }
 
   const onConnection = (ws: LimitedWebSocket, boardId: BoardId, granted: ConnectionAccess) => {
     const connId = `c${nextConnId++}`
@@ -151,14 +169,23 @@ export function createSyncEndpoint({
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
         // y-websocket frames are always binary; a text frame is as malformed as random bytes.
-        log.warn('text frame refused', { boardId, connId })
+        log.warn('text frame refused', { boardId, connId, code: CloseCode.MalformedMessage })
         ws.close(CloseCode.MalformedMessage, CloseReason[CloseCode.MalformedMessage])
         handle.closed()
         return
       }
       handle.receive(toUint8Array(data))
     })
-    ws.on('error', (err) => log.warn('socket error', { boardId, connId, err: err.message }))
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws reports an oversized frame as an error, then closes with 1009, sent as 4413 [S9].
+      const tooLarge = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+      log.warn(tooLarge ? 'message too large' : 'socket error', {
+        boardId,
+        connId,
+        err: err.message,
+        ...(tooLarge ? { code: CloseCode.MessageTooLarge, limit: maxMessageBytes } : {}),
+      })
+    })
     ws.on('close', (code) => {
       log.debug('socket closed', { boardId, connId, code })
       handle.closed()
@@ -175,8 +202,11 @@ export function createSyncEndpoint({
       }
       const boardId = parseBoardId(rest)
       if (boardId === null) {
-        log.info('refused malformed board id', { rawBoardId: rest.slice(0, 64) })
-        wss.handleUpgrade(req, socket, head, (ws) => refuse(ws, CloseCode.NotFound))
+        const rawBoardId = rest.slice(0, 64)
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          const delayMs = refuse(ws, req, rawBoardId, CloseCode.NotFound)
+          log.info('refused malformed board id', { rawBoardId, delayMs })
+        })
         return
       }
       // The socket may error while storage answers; without a listener that would throw.
@@ -190,18 +220,22 @@ export function createSyncEndpoint({
             switch (decision.kind) {
               case 'granted':
                 if (!access.isCurrent(boardId, decision.role, decision.tokenHash)) {
-                  refuse(ws, CloseCode.Unauthorized)
+                  const delayMs = refuse(ws, req, boardId, CloseCode.Unauthorized)
+                  log.info('refused socket: its link was rotated while it connected', { boardId, delayMs })
                   return
                 }
                 onConnection(ws, boardId, { role: decision.role, tokenHash: decision.tokenHash })
                 return
-              case 'not-found':
-                refuse(ws, CloseCode.NotFound)
+              case 'not-found': {
+                const delayMs = refuse(ws, req, boardId, CloseCode.NotFound)
+                log.info('refused unknown board', { boardId, delayMs })
                 return
-              case 'unauthorized':
-                log.info('refused socket without a valid token', { boardId })
-                refuse(ws, CloseCode.Unauthorized)
+              }
+              case 'unauthorized': {
+                const delayMs = refuse(ws, req, boardId, CloseCode.Unauthorized)
+                log.info('refused socket without a valid token', { boardId, delayMs })
                 return
+              }
               default:
                 assertNever(decision)
             }
@@ -211,7 +245,7 @@ export function createSyncEndpoint({
           socket.off('error', onSocketError)
           log.error('access check failed', { boardId, err })
           if (socket.destroyed) return
-          wss.handleUpgrade(req, socket, head, (ws) => refuse(ws, CloseCode.StorageError))
+          wss.handleUpgrade(req, socket, head, (ws) => ws.close(CloseCode.StorageError, CloseReason[CloseCode.StorageError]))
         }
       )
     },
