@@ -3,6 +3,8 @@
  * Read once at start-up and parsed defensively: in `vite` dev without a server the script 404s and
  * the global is simply missing, which must not break the app.
  */
+import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_UPLOAD_BYTES } from '@overlap/shared'
+
 export interface OverlapConfig {
   /** tldraw licence key; empty means "none" (tldraw shows a watermark on localhost). */
   tldrawLicenseKey: string | undefined
@@ -10,6 +12,8 @@ export interface OverlapConfig {
   publicUrl: string
   /** Largest image the server accepts, in bytes. */
   maxUploadBytes: number
+  /** Largest socket message the server accepts (`MAX_MESSAGE_BYTES`): one change must fit in it. */
+  maxMessageBytes: number
 }
 
 declare global {
@@ -18,19 +22,20 @@ declare global {
   }
 }
 
-/** Matches the server's default, used only when the config script is missing. */
-const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+const positive = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback)
 
 export function parseConfig(raw: unknown, fallbackOrigin: string): OverlapConfig {
   const obj = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}
   const key = typeof obj.tldrawLicenseKey === 'string' && obj.tldrawLicenseKey.trim() !== '' ? obj.tldrawLicenseKey.trim() : undefined
   const publicUrl =
     typeof obj.publicUrl === 'string' && /^https?:\/\//.test(obj.publicUrl) ? obj.publicUrl.replace(/\/+$/, '') : fallbackOrigin
-  const maxUploadBytes =
-    typeof obj.maxUploadBytes === 'number' && Number.isFinite(obj.maxUploadBytes) && obj.maxUploadBytes > 0
-      ? obj.maxUploadBytes
-      : DEFAULT_MAX_UPLOAD_BYTES
-  return { tldrawLicenseKey: key, publicUrl, maxUploadBytes }
+  // The server's defaults stand in when the config script is missing (vite dev without a server).
+  return {
+    tldrawLicenseKey: key,
+    publicUrl,
+    maxUploadBytes: positive(obj.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES),
+    maxMessageBytes: positive(obj.maxMessageBytes, DEFAULT_MAX_MESSAGE_BYTES),
+  }
 }
 
 let cached: OverlapConfig | null = null

@@ -147,6 +147,45 @@ test('import into this board: a file made by tldraw 2.x lands on the open board 
   await expect.poll(async () => (await b.shapes()).map((s) => s.id).sort(), { message: 'one undo removes the import' }).toEqual([...before].sort())
 })
 
+test('import into this board: content too big for one change, or for the page, is refused before anything is pasted; the board keeps saving', async ({ actor, board }) => {
+  const a = await actor('Alice')
+  await a.openBoard(board.id)
+  const before = (await a.shapes()).length
+  const fixture = JSON.parse(await readFile(new URL('../../server/src/snapshots/__fixtures__/tldraw-2.4.6.tldr', import.meta.url), 'utf8')) as {
+    records: Array<{ id: string; typeName: string; type?: string; props?: Record<string, unknown> }>
+  }
+  const geo = fixture.records.find((r) => r.type === 'geo')!
+  /** The fixture with its shapes replaced by `n` rectangles on the page, each carrying `url`. */
+  const rectangles = (n: number, url: string) =>
+    Buffer.from(
+      JSON.stringify({
+        ...fixture,
+        records: [
+          ...fixture.records.filter((r) => r.typeName !== 'shape' && r.typeName !== 'binding'),
+          ...Array.from({ length: n }, (_, i) => ({ ...geo, id: `shape:r${i}`, parentId: 'page:page', x: i, props: { ...geo.props, url } })),
+        ],
+      })
+    )
+  const importHere = async (buffer: Buffer) => {
+    if (!(await a.page.getByTestId('export-menu').isVisible())) await a.page.getByTestId('export-button').click()
+    const chooser = a.page.waitForEvent('filechooser')
+    await a.page.getByTestId('import-tldr-here').click()
+    await (await chooser).setFiles({ name: 'big.tldr', mimeType: 'application/json', buffer })
+  }
+
+  // About 9 MB as one change: over the server's 8 MiB message limit (it would close the socket, 4413).
+  await importHere(rectangles(1500, `https://example.com/${'x'.repeat(6000)}`))
+  await expect(a.page.getByTestId('import-error')).toContainText('and the server takes at most 8 MB at once. Import it as a new board instead.')
+  // One more shape than a page holds: tldraw would have refused them all without a word.
+  await importHere(rectangles(10_001, ''))
+  await expect(a.page.getByTestId('import-error')).toContainText('page "Page 1" has 10,001 shapes; a page holds at most 10,000')
+
+  expect((await a.shapes()).length).toBe(before)
+  await a.drawRectangle(await a.canvasPoint(0.3, 0.3), await a.canvasPoint(0.5, 0.5))
+  await expect.poll(async () => (await a.shapes()).length).toBe(before + 1)
+  await a.waitSynced()
+})
+
 test('a file made by tldraw 1.x is converted in the browser: as a new board and into this board', async ({ actor, board }) => {
   const boardId = board.id
   const a = await actor('Alice')

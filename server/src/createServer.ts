@@ -166,6 +166,7 @@ export function createOverlapServer({
       tldrawLicenseKey: config.tldrawLicenseKey,
       publicUrl,
       maxUploadBytes: config.maxUploadBytes,
+      maxMessageBytes: config.maxMessageBytes,
     })
   )
   // Express 5 forwards rejected promises from async handlers here.

@@ -29,6 +29,12 @@ export const SYNC_PATH_PREFIX = '/sync/'
 
 /** Default largest WebSocket message the server accepts (a paste of many shapes fits easily). */
 export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+/**
+ * Shapes a page may hold: every editor's `maxShapesPerPage` (trap 10: tldraw's default is 4,000 and it
+ * refuses more without a word). Every client must use the same number, or records arriving past one
+ * client's limit diverge; imports are refused above it.
+ */
+export const MAX_SHAPES_PER_PAGE = 10_000
 /** Default largest image upload. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

@@ -1,5 +1,5 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { ALLOWED_ASSET_CONTENT_TYPES } from '@overlap/shared'
+import { ALLOWED_ASSET_CONTENT_TYPES, MAX_SHAPES_PER_PAGE } from '@overlap/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import { getConfig } from '../config'
@@ -42,11 +42,6 @@ import { VoteBar } from '../workshop/vote/VoteBar'
 import { VoteOverlay } from '../workshop/vote/VoteOverlay'
 import { VoteUiProvider } from '../workshop/vote/voteUi'
 
-/**
- * Chosen on purpose (trap 10): tldraw's default is 4,000 and it refuses more without a word. Every
- * client must use the same number, or records arriving past one client's limit diverge.
- */
-export const MAX_SHAPES_PER_PAGE = 10_000
 
 // Everything passed to <Tldraw> must keep its identity across renders: tldraw re-creates the
 // editor when `options`, asset utils (derived from the MIME type lists) or `user` change.

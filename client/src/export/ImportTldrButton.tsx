@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { importTldr } from '../api/snapshotsApi'
+import { getConfig } from '../config'
 import { navigate } from '../routes'
 import { importIntoEditor } from './importIntoEditor'
 
@@ -32,7 +33,7 @@ export function ImportTldrButton() {
         if (isV1File(json)) text = await v1FileToTldr(json)
       }
       if (target.current === 'here') {
-        await importIntoEditor(editor, text)
+        await importIntoEditor(editor, text, getConfig().maxMessageBytes)
         setState({ kind: 'idle' })
         return
       }

@@ -3,12 +3,14 @@
  * parsed and migrated with the same code the server uses (`parseTldrawFile`), its shapes get fresh ids
  * and land, selected, at the centre of the view (tldraw's paste path), so nothing already on the board
  * is overwritten. Images the file carries inline (tldraw.com embeds them as data: URLs) are uploaded to
- * the board first: the shared doc holds only URLs.
+ * the board first: the shared doc holds only URLs. Content that would not fit (importLimits.ts) is
+ * refused before anything is uploaded or pasted.
  */
 import { parseTldrawFile } from '@overlap/shared'
 import type { Editor, TLAsset, TLContent, TLRecord, TLShape, TLShapeId } from 'tldraw'
+import { importProblem } from './importLimits'
 
-export async function importIntoEditor(editor: Editor, fileText: string): Promise<{ shapes: number }> {
+export async function importIntoEditor(editor: Editor, fileText: string, maxMessageBytes: number): Promise<{ shapes: number }> {
   let json: unknown
   try {
     json = JSON.parse(fileText)
@@ -20,6 +22,13 @@ export async function importIntoEditor(editor: Editor, fileText: string): Promis
   const records = parsed.records as TLRecord[]
   const shapes = records.filter((r): r is TLShape => r.typeName === 'shape')
   if (shapes.length === 0) throw new Error('the file has no shapes')
+  const pasted = records.filter((r) => r.typeName === 'shape' || r.typeName === 'binding' || r.typeName === 'asset')
+  const problem = importProblem(pasted, {
+    shapesOnPage: editor.getCurrentPageShapeIds().size,
+    maxShapesPerPage: editor.options.maxShapesPerPage,
+    maxMessageBytes,
+  })
+  if (problem) throw new Error(problem)
   const ids = new Set<string>(shapes.map((s) => s.id))
   const assets = await Promise.all(
     records.filter((r): r is TLAsset => r.typeName === 'asset').map((asset) => uploadInlineImage(editor, asset))

@@ -1,4 +1,5 @@
 /**
+import { MAX_SHAPES_PER_PAGE } from '@overlap/shared'
  * `/b/<boardId>/s/<snapshotId>`: one snapshot in a read-only tldraw. The store is built from the
  * server's JSON with `loadSnapshot` (which migrates it), and there is NO sync connection: nothing done
  * here can reach the live board.
@@ -22,7 +23,7 @@ declare global {
 
 const assetUrls = getAssetUrlsByImport()
 const shapeUtils = [CardNoteShapeUtil]
-const options = { maxShapesPerPage: 10_000 }
+const options = { maxShapesPerPage: MAX_SHAPES_PER_PAGE }
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; meta: SnapshotMeta; store: TLStore }
 

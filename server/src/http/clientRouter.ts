@@ -22,15 +22,17 @@ export interface ClientRouterDeps {
   tldrawLicenseKey: string | null
   publicUrl: () => string
   maxUploadBytes: number
+  /** The largest socket message: an editor refuses a change it knows the server would refuse. */
+  maxMessageBytes: number
 }
 
-export function clientRouter({ clientDist, tldrawLicenseKey, publicUrl, maxUploadBytes }: ClientRouterDeps): Router {
+export function clientRouter({ clientDist, tldrawLicenseKey, publicUrl, maxUploadBytes, maxMessageBytes }: ClientRouterDeps): Router {
   const router = Router()
   const indexHtml = path.join(clientDist, 'index.html')
   // JSON.stringify, then escape '<' so a value can never close the script element.
   const configJs = () =>
     'window.__OVERLAP_CONFIG__ = ' +
-    JSON.stringify({ tldrawLicenseKey, publicUrl: publicUrl(), maxUploadBytes }).replace(/</g, '\\u003c') +
+    JSON.stringify({ tldrawLicenseKey, publicUrl: publicUrl(), maxUploadBytes, maxMessageBytes }).replace(/</g, '\\u003c') +
     ';\n'
 
   router.get('/config.js', (_req, res) => {

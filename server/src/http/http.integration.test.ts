@@ -129,6 +129,7 @@ describe('health, config and the client', () => {
       tldrawLicenseKey: 'lic-</script>',
       publicUrl: 'https://boards.example.com',
       maxUploadBytes: 1000,
+      maxMessageBytes: 8 * 1024 * 1024,
     })
   })
 

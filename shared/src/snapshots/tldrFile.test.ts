@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
 import { parseTldrawFile, toStoreSnapshotJson, toTldrawFileJson } from './tldrFile.js'
+import { MAX_SHAPES_PER_PAGE } from '../protocol.js'
 import { initialBoardRecords } from '../binding/docRecords.js'
 import { makeArrowBinding, makeArrowShape, makeGeoShape } from '../binding/testing.js'
 
@@ -45,5 +46,15 @@ describe('parseTldrawFile [SN8]', () => {
     expect(dangling).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/shape:gone is missing/) })
     const orphan = parseTldrawFile(file([...initialBoardRecords(), makeGeoShape({ parentId: 'page:elsewhere' as never })]), schema)
     expect(orphan).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/page:elsewhere is missing/) })
+  })
+
+  it('refuses a page with more shapes than an editor holds (MAX_SHAPES_PER_PAGE), counting nested ones; another page may hold as many', () => {
+    const frame = makeGeoShape({ id: 'shape:frame' as never })
+    const onPage = Array.from({ length: MAX_SHAPES_PER_PAGE - 1 }, (_, i) => makeGeoShape({ id: `shape:p${i}` as never }))
+    const nested = makeGeoShape({ id: 'shape:nested' as never, parentId: frame.id })
+    const full = parseTldrawFile(file([...initialBoardRecords(), frame, ...onPage]), schema)
+    expect(full.ok).toBe(true)
+    const over = parseTldrawFile(file([...initialBoardRecords(), frame, ...onPage, nested]), schema)
+    expect(over).toEqual({ ok: false, error: 'too_many_shapes', message: 'page "Page 1" has 10,001 shapes; a page holds at most 10,000' })
   })
 })

@@ -12,6 +12,7 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import { checkDocSchema } from '../binding/schemaCheck.js'
 import { initialBoardRecords } from '../binding/docRecords.js'
+import { MAX_SHAPES_PER_PAGE } from '../protocol.js'
 
 export const TLDRAW_FILE_FORMAT_VERSION = 1
 
@@ -25,7 +26,7 @@ export interface TldrawFileJson {
   records: TLRecord[]
 }
 
-export type TldrawFileError = 'not_tldr' | 'tldraw_v1' | 'newer_tldraw' | 'migration_failed' | 'invalid_records'
+export type TldrawFileError = 'not_tldr' | 'tldraw_v1' | 'newer_tldraw' | 'migration_failed' | 'invalid_records' | 'too_many_shapes'
 
 export type ParsedTldrawFile =
   | { ok: true; records: TLRecord[]; schemaWas: 'same' | 'older'; droppedSessionRecords: number }
@@ -55,7 +56,7 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
   if (isObject(input) && 'tldrawFileFormatVersion' in input) {
     const v = input.tldrawFileFormatVersion
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return fail('not_tldr', 'tldrawFileFormatVersion must be a positive integer')
-    if (v > TLDRAW_FILE_FORMAT_VERSION) return fail('newer_tldraw', `file format version ${v} was made by a newer tldraw (this server reads ${TLDRAW_FILE_FORMAT_VERSION})`)
+    if (v > TLDRAW_FILE_FORMAT_VERSION) return fail('newer_tldraw', `file format version ${v} was made by a newer tldraw (Overlap reads ${TLDRAW_FILE_FORMAT_VERSION})`)
     if (!Array.isArray(input.records)) return fail('not_tldr', '"records" must be an array')
     fileSchema = input.schema
     rawRecords = input.records
@@ -72,7 +73,7 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
     return fail('not_tldr', '"schema" must be a serialized tldraw schema ({ schemaVersion, sequences })')
   }
   if (checkDocSchema(fileSchema, schema) === 'newer') {
-    return fail('newer_tldraw', 'this file was made by a newer tldraw (its schema has migrations this server does not know)')
+    return fail('newer_tldraw', 'this file was made by a newer tldraw (its schema has migrations this version of Overlap does not know)')
   }
 
   const types = schema.types as Record<string, { scope: string } | undefined>
@@ -112,7 +113,35 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
     return fail('invalid_records', `${problems.length} record(s) fail validation: ${problems.slice(0, 3).join('; ')}${more}`)
   }
+  const crowded = mostCrowdedPage(records)
+  if (crowded && crowded.shapes > MAX_SHAPES_PER_PAGE) {
+    // The editor would silently refuse every shape past the limit (trap 10): say so instead.
+    return fail(
+      'too_many_shapes',
+      `page "${crowded.name}" has ${crowded.shapes.toLocaleString('en')} shapes; a page holds at most ${MAX_SHAPES_PER_PAGE.toLocaleString('en')}`
+    )
+  }
   return { ok: true, records, schemaWas: checkDocSchema(fileSchema, schema) === 'same' ? 'same' : 'older', droppedSessionRecords: dropped }
+}
+
+/** The page with the most shapes (nested ones included, as tldraw counts them), or null if none. */
+export function mostCrowdedPage(records: readonly TLRecord[]): { name: string; shapes: number } | null {
+  const parentOf = new Map<string, string>()
+  for (const r of records) if (r.typeName === 'shape') parentOf.set(r.id, r.parentId)
+  const counts = new Map<string, number>()
+  for (const id of parentOf.keys()) {
+    // Parents were checked to exist; a cycle cannot reach a page and is not counted.
+    let at = parentOf.get(id)!
+    for (let hops = 0; parentOf.has(at) && hops < parentOf.size; hops++) at = parentOf.get(at)!
+    if (!parentOf.has(at)) counts.set(at, (counts.get(at) ?? 0) + 1)
+  }
+  let best: { name: string; shapes: number } | null = null
+  for (const [pageId, shapes] of counts) {
+    if (best && shapes <= best.shapes) continue
+    const page = records.find((r) => r.id === pageId)
+    best = { name: page && page.typeName === 'page' ? page.name : pageId, shapes }
+  }
+  return best
 }
 
 /** Schema validation plus dangling references (shape parents, binding ends): one line per problem. */
