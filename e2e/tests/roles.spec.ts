@@ -8,12 +8,18 @@ import { expect, test } from '../fixtures/test.js'
 type RoleWindow = Window & {
   __overlap?: {
     editor: { getInstanceState(): { isReadonly: boolean }; getCollaborators(): Array<{ userName: string; meta: Record<string, unknown> }> }
+    doc: { getMap(name: string): { has(key: string): boolean } }
   }
 }
 
 test('[A5] a viewer cannot draw (r + drag creates nothing, editor read-only) and sees the editor’s changes live', async ({ board, actor }) => {
   const editor = await actor('Eve')
   const viewer = await actor('Vic')
+  // The server answers a viewer's write with "permission denied", which y-websocket logs.
+  const denied: string[] = []
+  viewer.page.on('console', (msg) => {
+    if (msg.text().includes('Permission denied')) denied.push(msg.text())
+  })
   await Promise.all([editor.openBoard(board.id), viewer.openBoard(board.id, 'view')])
 
   await expect(viewer.page.getByTestId('view-only-badge')).toHaveText('View only')
@@ -43,6 +49,14 @@ test('[A5] a viewer cannot draw (r + drag creates nothing, editor read-only) and
       )
     )
     .toContainEqual({ name: viewer.name, side: viewer.identity.side })
+
+  // The viewer wrote nothing, not even its own `user:` record (tldraw attribution): its doc lacks it
+  // while the editor's has the editor's, and the server never had to refuse a write.
+  const hasUserRecord = (page: typeof viewer.page, userId: string) =>
+    page.evaluate((id) => (window as RoleWindow).__overlap!.doc.getMap('records').has(id), `user:${userId}`)
+  expect(await hasUserRecord(editor.page, editor.identity.id)).toBe(true)
+  expect(await hasUserRecord(viewer.page, viewer.identity.id)).toBe(false)
+  expect(denied).toEqual([])
 })
 
 test('[A6] the facilitator rotates the edit link from the Share menu; the editor’s page says the link is no longer valid', async ({ board, actor }) => {

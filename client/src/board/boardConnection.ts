@@ -73,6 +73,8 @@ export function openBoardConnection(opts: {
   }
   provider.on('closed', onClosed)
 
+  const offAwarenessClocks = keepAwarenessClocksAhead(provider)
+
   let disposed = false
   let connectRequested = false
   const connectOnce = () => {
@@ -117,6 +119,7 @@ export function openBoardConnection(opts: {
       disposed = true
       clearTimeout(idbFallback)
       provider.off('closed', onClosed)
+      offAwarenessClocks()
       pending.dispose()
       provider.awareness.setLocalState(null)
       provider.destroy()
@@ -124,6 +127,41 @@ export function openBoardConnection(opts: {
       void (forgetLocal ? idb.clearData() : idb.destroy())
       doc.destroy()
     },
+  }
+}
+
+/**
+ * y-protocols awareness applies a state only if its clock is newer than the one already held. When a
+ * socket closes, the server broadcasts the removal of that tab's state at clock + 1, and a peer whose
+ * own socket closed removes everyone else the same way. So after a reconnect:
+ * - our unchanged state, re-sent by y-websocket with its old clock, is ignored by the server and the
+ *   others (an idle person stayed missing until the 15 s renewal): bump it twice, past the removal;
+ * - the states the server sends us on joining carry clocks our removals already passed: forget the
+ *   clocks of the peers we removed, so they are taken as new.
+ */
+function keepAwarenessClocksAhead(provider: WebsocketProvider): () => void {
+  const { awareness } = provider
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === 'disconnected') forgetRemovedPeers(awareness)
+    // After this 'open' handler has sent sync step 1, so the server sees the usual order.
+    if (status === 'connected') queueMicrotask(() => reannounceLocalState(provider))
+  }
+  provider.on('status', onStatus)
+  return () => provider.off('status', onStatus)
+}
+
+function reannounceLocalState(provider: WebsocketProvider): void {
+  const { awareness } = provider
+  const state = awareness.getLocalState()
+  if (!provider.wsconnected || state === null) return
+  // Each call is one clock step, broadcast: old + 2 is newer than the server's removal (old + 1).
+  awareness.setLocalState({ ...state })
+  awareness.setLocalState({ ...state })
+}
+
+function forgetRemovedPeers(awareness: WebsocketProvider['awareness']): void {
+  for (const clientId of [...awareness.meta.keys()]) {
+    if (clientId !== awareness.clientID && !awareness.states.has(clientId)) awareness.meta.delete(clientId)
   }
 }
 

@@ -110,11 +110,15 @@ export function createBoardSession(opts: {
   const $collabStatus = atom<'online' | 'offline'>('overlap collaboration status', 'offline')
   const $mode = atom<'readwrite' | 'readonly'>('overlap collaboration mode', opts.viewOnly ? 'readonly' : 'readwrite')
 
+  // tldraw's editor puts the current user's `user:` record (attribution) into the store, and the
+  // binding sends every document record to the doc. A viewer attributes nothing and the server drops
+  // its writes [A5], so tldraw gets no current user there; presence still carries the name ($user).
+  const $storeUser = opts.viewOnly ? atom<TLUser | null>('overlap no attribution user', null) : $user
   const store = createTLStore({
     shapeUtils: defaultShapeUtils,
     bindingUtils: defaultBindingUtils,
     assets: opts.assets,
-    users: { currentUser: $user },
+    users: { currentUser: $storeUser },
     collaboration: { status: $collabStatus, mode: $mode },
   })
 
