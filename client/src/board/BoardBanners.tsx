@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useEditor, useToasts, useValue } from 'tldraw'
+import { CloseCode } from '@overlap/shared'
 import { useBoardUi } from './BoardUiContext'
 
 /**
@@ -9,7 +10,7 @@ import { useBoardUi } from './BoardUiContext'
  * (A server restart shows in the always-visible sync state.)
  */
 export function BoardBanners() {
-  const { state, maxShapesPerPage } = useBoardUi()
+  const { state, maxShapesPerPage, discardLocalChanges } = useBoardUi()
   const editor = useEditor()
   const { addToast } = useToasts()
   const shapes = useValue('shape count', () => editor.getCurrentPageShapeIds().size, [editor])
@@ -43,10 +44,21 @@ export function BoardBanners() {
           This page has reached the limit of {maxShapesPerPage.toLocaleString()} shapes.
         </div>
       )}
-      {state.fatalClose && (
-        <div className="ov-banner ov-banner-error" role="alert">
-          Disconnected: {state.fatalClose.reason || `code ${state.fatalClose.code}`}. Your changes are kept on this device.
+      {state.fatalClose?.code === CloseCode.MessageTooLarge ? (
+        // The same change would be sent again on every reconnect: keeping it means never saving again.
+        <div className="ov-banner ov-banner-error" role="alert" data-testid="too-large-banner">
+          Disconnected: one of your changes is larger than the server accepts, so nothing more can be saved. It is kept on
+          this device until you discard it.
+          <button type="button" className="ov-button ov-button-small" data-testid="discard-local" onClick={discardLocalChanges}>
+            Discard my unsaved changes and reload
+          </button>
         </div>
+      ) : (
+        state.fatalClose && (
+          <div className="ov-banner ov-banner-error" role="alert">
+            Disconnected: {state.fatalClose.reason || `code ${state.fatalClose.code}`}. Your changes are kept on this device.
+          </div>
+        )
       )}
     </div>
   )

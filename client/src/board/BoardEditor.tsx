@@ -181,11 +181,12 @@ export function BoardEditor({
       maxShapesPerPage: MAX_SHAPES_PER_PAGE,
       undoGuards,
       editIdentity,
+      discardLocalChanges: () => void session?.dispose({ forgetLocal: true }).then(() => window.location.reload()),
       setToaster: (fn) => {
         toaster.current = fn
       },
     }),
-    [boardId, boardName, role, state, editIdentity, undoGuards]
+    [boardId, boardName, role, state, editIdentity, undoGuards, session]
   )
 
   if (state.phase === 'not-found') return <BoardNotFound />

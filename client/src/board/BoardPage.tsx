@@ -35,18 +35,18 @@ export function BoardPage({ boardId, prefetch = null }: { boardId: string; prefe
       early = pre?.boardId === boardId ? pre : null
       const result = early ? await early.lookup : await getBoard(boardId)
       if (cancelled) {
-        early?.dispose()
+        void early?.dispose()
         return
       }
       if (result.kind === 'found') recent.touch({ id: boardId, name: result.board.name })
-      if (result.kind === 'not-found' || result.kind === 'unauthorized') early?.dispose({ forgetLocal: result.kind === 'not-found' })
+      if (result.kind === 'not-found' || result.kind === 'unauthorized') void early?.dispose({ forgetLocal: result.kind === 'not-found' })
       else connection.current = early?.takeConnection() ?? null
       setLookup(result)
     })()
     return () => {
       cancelled = true
       // Never taken (the page went away first): close it rather than leave a socket open.
-      early?.dispose()
+      void early?.dispose()
     }
   }, [boardId, recent, prefetch])
 

@@ -15,6 +15,11 @@ export interface BoardUiState {
   state: BoardSessionSnapshot
   maxShapesPerPage: number
   editIdentity(): void
+  /**
+   * Deletes this device's copy of the board, unsaved changes included, and reloads from the server:
+   * the way out when the server refused one of those changes for good (too large, [S9]).
+   */
+  discardLocalChanges(): void
   /** Rules that may refuse an undo/redo step (the facilitator lock registers one). */
   undoGuards: UndoGuards
   /** Lets the UI hand tldraw's toast function to code outside the editor (the asset store). */

@@ -33,8 +33,11 @@ export interface BoardConnection {
   readonly whenLocalLoaded: Promise<LocalCopy>
   /** The last close the client will not retry, remembered for a session that subscribes late. */
   getFatalClose(): { code: number; reason: string } | null
-  /** Closes the socket and the local copy; `forgetLocal` also deletes this board's IndexedDB copy. */
-  dispose(opts?: { forgetLocal?: boolean }): void
+  /**
+   * Closes the socket and the local copy; `forgetLocal` also deletes this board's IndexedDB copy.
+   * Resolves once IndexedDB is done with it (a reload right after must not find the copy again).
+   */
+  dispose(opts?: { forgetLocal?: boolean }): Promise<void>
 }
 
 /** Connect without the local copy if IndexedDB has not answered by then. */
@@ -114,7 +117,7 @@ export function openBoardConnection(opts: {
     getLocalCopy: () => local,
     whenLocalLoaded,
     getFatalClose: () => fatalClose,
-    dispose({ forgetLocal = false } = {}) {
+    async dispose({ forgetLocal = false } = {}) {
       if (disposed) return
       disposed = true
       clearTimeout(idbFallback)
@@ -124,8 +127,9 @@ export function openBoardConnection(opts: {
       provider.awareness.setLocalState(null)
       provider.destroy()
       // A mistyped link must not leave an empty database behind.
-      void (forgetLocal ? idb.clearData() : idb.destroy())
+      const closing = forgetLocal ? idb.clearData() : idb.destroy()
       doc.destroy()
+      await closing
     },
   }
 }

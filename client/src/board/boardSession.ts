@@ -58,7 +58,8 @@ export interface BoardSession {
   getSnapshot(): BoardSessionSnapshot
   subscribe(cb: () => void): () => void
   setIdentity(identity: Identity): void
-  dispose(): void
+  /** `forgetLocal`: also delete this board's local copy (unsaved changes included); resolves when gone. */
+  dispose(opts?: { forgetLocal?: boolean }): Promise<void>
 }
 
 /** What a board looks like before anything is known about it. */
@@ -229,7 +230,7 @@ export function createBoardSession(opts: {
     setIdentity(identity) {
       $identity.set(identity)
     },
-    dispose() {
+    async dispose({ forgetLocal = snapshot.phase === 'not-found' } = {}) {
       if (disposed) return
       disposed = true
       window.removeEventListener('pagehide', onPageHide)
@@ -241,8 +242,8 @@ export function createBoardSession(opts: {
       unsubscribeReadonly?.()
       presence?.dispose()
       binding?.dispose()
-      connection.dispose({ forgetLocal: snapshot.phase === 'not-found' })
       listeners.clear()
+      await connection.dispose({ forgetLocal })
     },
   }
 }

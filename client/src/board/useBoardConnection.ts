@@ -36,7 +36,7 @@ export function useBoardConnection(
     })
     setSession(s)
     return () => {
-      s.dispose()
+      void s.dispose()
       setSession(null)
     }
     // The identity is pushed into the live session below; re-creating the session on a rename
