@@ -1,10 +1,10 @@
 /**
-import { MAX_SHAPES_PER_PAGE } from '@overlap/shared'
  * `/b/<boardId>/s/<snapshotId>`: one snapshot in a read-only tldraw. The store is built from the
  * server's JSON with `loadSnapshot` (which migrates it), and there is NO sync connection: nothing done
  * here can reach the live board.
  */
 import 'tldraw/tldraw.css'
+import { MAX_SHAPES_PER_PAGE } from '@overlap/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useState } from 'react'
 import { Tldraw, createTLStore, defaultBindingUtils, defaultShapeUtils, loadSnapshot, type Editor, type TLStore } from 'tldraw'
