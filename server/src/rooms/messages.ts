@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { MessageType, SyncMessageType } from '@overlap/shared'
-import { checkUpdateIntegrity } from './updateIntegrity.js'
+import { decodeCheckedUpdate } from './updateIntegrity.js'
 
 /** An update decoded once at the edge; the room's checks read it instead of decoding it again. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
@@ -76,16 +76,10 @@ export function parseClientMessage(frame: Uint8Array): ParseResult {
  * room's doc only once stored [S6].
  */
 function checkUpdate(update: Uint8Array): { ok: true; decoded: DecodedUpdate; empty: boolean } | { ok: false; reason: string } {
-  let decoded: DecodedUpdate
-  try {
-    decoded = Y.decodeUpdate(update)
-  } catch (e) {
-    return { ok: false, reason: `corrupt update: ${(e as Error).message}` }
-  }
-  const integrity = checkUpdateIntegrity(decoded)
-  if (!integrity.ok) return { ok: false, reason: `corrupt update: ${integrity.reason}` }
-  const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0
-  return { ok: true, decoded, empty }
+  const checked = decodeCheckedUpdate(update)
+  if (!checked.ok) return checked
+  const { decoded } = checked
+  return { ok: true, decoded, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 }
 }
 
 /** Same layout as y-protocols/awareness `applyAwarenessUpdate`, but refuses instead of throwing midway. */

@@ -122,7 +122,7 @@ describe('checkUpdateIntegrity', () => {
   it('[S16] refuses the 24-byte update that broke a board for good: an item, then a deleted run of length 0', () => {
     // Client 33: [1] at clock 0 in the root array "arr", then an empty ContentDeleted at clock 1.
     const update = Buffer.from('01022100080103617272017d010101036172720000', 'hex')
-    expect(checkEncodedUpdate(update)).toEqual({ ok: false, reason: 'struct 33:1 has length 0' })
+    expect(checkEncodedUpdate(update)).toEqual({ ok: false, reason: 'corrupt update: struct 33:1 has length 0' })
     // What the check prevents: Yjs takes it, halfway, and the doc can no longer be encoded for a joiner.
     const doc = new Y.Doc()
     expect(() => {
@@ -163,7 +163,7 @@ describe('checkUpdateIntegrity', () => {
       }),
     }
     for (const [what, u] of Object.entries(cases)) {
-      expect(checkEncodedUpdate(u), what).toEqual({ ok: false, reason: 'struct 7:0 has length 0' })
+      expect(checkEncodedUpdate(u), what).toEqual({ ok: false, reason: 'corrupt update: struct 7:0 has length 0' })
     }
     // The same shapes with one element pass.
     expect(checkEncodedUpdate(rootItem(8, (e) => (encoding.writeVarUint(e, 1), encoding.writeAny(e, 1))))).toEqual({ ok: true })

@@ -55,13 +55,19 @@ export function checkUpdateIntegrity(decoded: DecodedUpdate): IntegrityVerdict {
   return OK
 }
 
-/** Decodes a stored or received update and checks it as above (for logs stored before a check existed). */
-export function checkEncodedUpdate(update: Uint8Array): IntegrityVerdict {
+/** Decodes an update completely and checks it as above: the edge's check, and the stored log's [S38]. */
+export function decodeCheckedUpdate(update: Uint8Array): { ok: true; decoded: DecodedUpdate } | { ok: false; reason: string } {
   let decoded: DecodedUpdate
   try {
     decoded = Y.decodeUpdate(update)
   } catch (e) {
     return { ok: false, reason: `corrupt update: ${(e as Error).message}` }
   }
-  return checkUpdateIntegrity(decoded)
+  const integrity = checkUpdateIntegrity(decoded)
+  return integrity.ok ? { ok: true, decoded } : { ok: false, reason: `corrupt update: ${integrity.reason}` }
+}
+
+export function checkEncodedUpdate(update: Uint8Array): IntegrityVerdict {
+  const checked = decodeCheckedUpdate(update)
+  return checked.ok ? OK : checked
 }
