@@ -226,6 +226,33 @@ describe('[A7] HTTP routes of a board need a token of a suitable role', () => {
     expect(await (await api(`/api/boards/${boardId}`, bearer(tokens.edit))).json()).toMatchObject({ role: 'edit' })
   })
 
+  it('[A7] the gate reads paths as the router does: other letter cases and trailing slashes are checked too', async () => {
+    const json = { 'content-type': 'application/json' }
+    const noToken: Array<[string, string]> = [
+      ['GET', `/API/boards/${boardId}`],
+      ['GET', `/api/Boards/${boardId}/snapshot`],
+      ['GET', `/Api/boards/${boardId}/brief.json`],
+      ['GET', `/api/boards/${boardId}/`],
+      ['POST', `/API/boards/${boardId}/links/facilitator/rotate`],
+      ['POST', `/Api/boards/${boardId}/snapshots`],
+      ['POST', `/Api/boards/${boardId}/assets`],
+    ]
+    for (const [method, p] of noToken) expect((await api(p, { method, headers: json, body: method === 'POST' ? '{}' : undefined })).status, `${method} ${p}`).toBe(401)
+    const tooWeak: Array<[string, string, string]> = [
+      ['POST', `/api/boards/${boardId}/Links/edit/rotate`, tokens.edit],
+      ['POST', `/api/boards/${boardId}/LINKS/view/rotate/`, tokens.edit],
+      ['POST', `/api/boards/${boardId}/workshop/`, tokens.edit],
+      ['POST', `/api/boards/${boardId}/WORKSHOP`, tokens.edit],
+      ['GET', `/api/boards/${boardId}/Votes/x/ballots`, tokens.view],
+      ['POST', `/api/boards/${boardId}/snapshots/`, tokens.view],
+    ]
+    for (const [method, p, token] of tooWeak) {
+      expect((await api(p, bearer(token, { method, headers: json, body: method === 'POST' ? '{}' : undefined }))).status, `${method} ${p}`).toBe(403)
+    }
+    // Nothing was rotated: the facilitator's link still works.
+    expect((await api(`/api/boards/${boardId}`, bearer(tokens.facilitator))).status).toBe(200)
+  })
+
   it('[A7] an unknown board is 404 and a malformed id 400, with or without a token; open routes stay open', async () => {
     expect((await api(`/api/boards/${generateBoardId()}`)).status).toBe(404)
     expect((await api(`/api/boards/${generateBoardId()}`, bearer(tokens.facilitator))).status).toBe(404)

@@ -16,14 +16,18 @@ import { canWrite, parseBoardId, type Role } from '@overlap/shared'
 import type { AccessService } from '../access/accessService.js'
 import { sendError } from './errors.js'
 
-const BOARD_ROUTE = /^\/api\/boards\/([^/]+)(\/.*)?$/
+// Express matches routes ignoring case and a trailing slash (`/API/boards/…/Links/…/rotate/` reaches
+// the rotate route), so the gate reads paths the same way: case-insensitive, trailing slashes dropped.
+// A gate stricter than the router lets a variant through unchecked.
+const BOARD_ROUTE = /^\/api\/boards\/([^/]+)(\/.*)?$/i
 const ASSET_GET = /^\/assets\/[^/]+$/
 const BALLOTS = /^\/votes\/[^/]+\/ballots$/
 
 type Need = 'read' | 'write' | 'facilitator'
 
+/** `rest`: the path after the board id, lower-cased, without trailing slashes. */
 function needOf(method: string, rest: string): Need | 'open' {
-  if (method === 'GET' && ASSET_GET.test(rest)) return 'open'
+  if ((method === 'GET' || method === 'HEAD') && ASSET_GET.test(rest)) return 'open'
   if (rest.startsWith('/links/') || rest === '/workshop') return 'facilitator'
   if (BALLOTS.test(rest)) return 'write'
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write'
@@ -63,8 +67,8 @@ export function presentedToken(req: Request): unknown {
 export function boardAccessGate(access: AccessService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const m = BOARD_ROUTE.exec(req.path)
-    if (m === null || m[1] === 'import') return next()
-    const need = needOf(req.method, m[2] ?? '')
+    if (m === null || m[1]!.toLowerCase() === 'import') return next()
+    const need = needOf(req.method, (m[2] ?? '').toLowerCase().replace(/\/+$/, ''))
     if (need === 'open') return next()
     const id = parseBoardId(m[1])
     if (id === null) return sendError(res, 400, 'invalid_board_id', 'a board id is 22 characters of A–Z, a–z, 0–9, - and _')
