@@ -47,3 +47,32 @@ test("A's undo (Ctrl+Z) reverts A's move and leaves B's concurrent recolour alon
   }
   await Promise.all([a.waitSynced(), b.waitSynced()])
 })
+
+test("[B18] A's undo of a shape A made does not delete it once B has changed it: it stays, with B's change, and A is told", async ({ board, actor }) => {
+  const a = await actor('Alice')
+  const b = await actor('Bob')
+  await Promise.all([a.openBoard(board.id), b.openBoard(board.id)])
+
+  // A makes a shape (A's only undo step), B recolours it.
+  const id = await a.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.createShape({ type: 'geo', x: 200, y: 200, props: { w: 160, h: 100, color: 'black', fill: 'solid' } })
+    return editor.getCurrentPageShapes()[0].id
+  })
+  await a.waitSynced()
+  await expect.poll(async () => (await b.shape(id))?.x).toBe(200)
+  await b.page.evaluate((shapeId) => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.updateShape({ id: shapeId, type: 'geo', props: { color: 'red' } })
+  }, id)
+  await b.waitSynced()
+  await expect.poll(async () => (await a.shape(id))?.color, { message: "A sees B's colour" }).toBe('red')
+
+  // Focus A's canvas away from the shape, then the real shortcut.
+  const empty = await a.canvasPoint(0.85, 0.75)
+  await a.page.mouse.click(empty.x, empty.y)
+  await a.page.keyboard.press('Control+z')
+  await expect(a.page.getByText('Not undone').first()).toBeVisible()
+  for (const actorX of [a, b]) await expect.poll(async () => actorX.shape(id)).toMatchObject({ x: 200, color: 'red' })
+  await Promise.all([a.waitSynced(), b.waitSynced()])
+})

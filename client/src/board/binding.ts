@@ -8,7 +8,17 @@ export type ReadonlyReason = null | 'newer-schema'
 
 export type BoardBinding = Pick<
   TldrawYjsBinding,
-  'undoManager' | 'getReadonlyReason' | 'onReadonlyChange' | 'undo' | 'redo' | 'canUndo' | 'canRedo' | 'stopCapturing' | 'flush' | 'dispose'
+  | 'undoManager'
+  | 'getReadonlyReason'
+  | 'onReadonlyChange'
+  | 'undo'
+  | 'redo'
+  | 'lastRefusedForOthers'
+  | 'canUndo'
+  | 'canRedo'
+  | 'stopCapturing'
+  | 'flush'
+  | 'dispose'
 >
 
 export type BindStoreToDoc = (opts: BindStoreToDocOptions) => BoardBinding

@@ -11,16 +11,27 @@ import type { UndoGuards } from './undoGuards'
 export function createUndoOverrides(getBinding: () => BoardBinding | null, guards?: UndoGuards): TLUiOverrides {
   const allow = guards ? (ids: ReadonlySet<string>) => guards.allows(ids) : undefined
   return {
-    actions(editor, actions) {
+    actions(editor, actions, helpers) {
       const undo = actions['undo']
       const redo = actions['redo']
+      // [B18] The binding refuses a step that would remove what someone else has changed since.
+      const explain = (binding: BoardBinding | null) => {
+        const kept = binding?.lastRefusedForOthers().length ?? 0
+        if (kept === 0) return
+        helpers.addToast({
+          severity: 'warning',
+          title: 'Not undone',
+          description: `Someone else has changed ${kept === 1 ? 'a shape' : `${kept} shapes`} this would remove since; it stays.`,
+        })
+      }
       if (undo) {
         actions['undo'] = {
           ...undo,
           onSelect() {
             if (editor.getIsReadonly()) return
             editor.complete() // finish an in-progress interaction first, as tldraw's own undo does
-            getBinding()?.undo(allow)
+            const binding = getBinding()
+            if (binding?.undo(allow) === 'refused') explain(binding)
           },
         }
       }
@@ -30,7 +41,8 @@ export function createUndoOverrides(getBinding: () => BoardBinding | null, guard
           onSelect() {
             if (editor.getIsReadonly()) return
             editor.complete()
-            getBinding()?.redo(allow)
+            const binding = getBinding()
+            if (binding?.redo(allow) === 'refused') explain(binding)
           },
         }
       }

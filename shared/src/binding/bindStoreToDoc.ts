@@ -29,7 +29,7 @@ import { putRecord, readDocSchema, readStoredSchema, writeDocSchema } from './do
 import { checkBoardSchema } from './docSchema.js'
 import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
-import { recordIdsOfStep } from './stepRecords.js'
+import { recordIdsOfStep, recordsOthersChanged } from './stepRecords.js'
 import { createRemovedRecordCache } from './restoreRepair.js'
 import { installYjsPatches } from '../yjsPatches.js'
 
@@ -71,6 +71,8 @@ export interface TldrawYjsBinding {
    */
   undo(allow?: StepFilter): StepResult
   redo(allow?: StepFilter): StepResult
+  /** [B18] What the last refused step would have removed of other people's work (empty otherwise). */
+  lastRefusedForOthers(): readonly string[]
   canUndo(): boolean
   canRedo(): boolean
   /** Ends the current undo step: the next local change starts a new one. */
@@ -368,7 +370,9 @@ export function bindStoreToDoc({
   })
   const stopReleasing = releaseIntermediateItems(doc, undoManager)
 
+  let refusedForOthers: string[] = []
   const step = (kind: 'undo' | 'redo', allow: StepFilter | undefined): StepResult => {
+    refusedForOthers = []
     if (readonlyReason || disposed) return 'nothing'
     flushLocal()
     const stack = kind === 'undo' ? undoManager.undoStack : undoManager.redoStack
@@ -377,7 +381,10 @@ export function bindStoreToDoc({
     // Only the top step is checked: Y.UndoManager skips a step that changes nothing any more and
     // applies the one below it in the same call, unchecked (a rare case: that step was emptied by
     // others' deletes first).
-    if (allow && !allow(recordIdsOfStep(doc, top))) {
+    // [B18] A step that would remove records someone else has changed since is refused too: undoing
+    // my insertion of a template must not delete the card text a colleague typed into it.
+    refusedForOthers = recordsOthersChanged(doc, top)
+    if (refusedForOthers.length > 0 || (allow && !allow(recordIdsOfStep(doc, top)))) {
       stack.pop()
       undoManager.emit('stack-item-popped', [{ stackItem: top, type: kind, changedParentTypes: new Map(), origin: undoManager }, undoManager])
       return 'refused'
@@ -397,6 +404,7 @@ export function bindStoreToDoc({
     },
     undo: (allow) => step('undo', allow),
     redo: (allow) => step('redo', allow),
+    lastRefusedForOthers: () => refusedForOthers,
     canUndo: () => !readonlyReason && undoManager.canUndo(),
     canRedo: () => !readonlyReason && undoManager.canRedo(),
     stopCapturing: () => undoManager.stopCapturing(),

@@ -41,6 +41,16 @@ function countTransactions(doc: Y.Doc, origin?: unknown) {
   return seen
 }
 
+
+/** Two bound clients on one board, linked live (a seeded the board; b joined it). */
+function linkedPair() {
+  const a = client(seededDoc())
+  const b = client(new Y.Doc())
+  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc))
+  linkDocs(a.doc, b.doc)
+  return [a, b] as const
+}
+
 describe('binding', () => {
   it('[B1] stores a record as one flat Y.Map without id/typeName, xy together, p./m. keys for props and meta', () => {
     const { store, doc } = client(seededDoc())
@@ -233,6 +243,40 @@ describe('binding', () => {
     expect(binding.canUndo()).toBe(false)
     binding.redo()
     expect(store.get(shape.id)).toEqual(shape)
+  })
+
+  it("[B18] undo never removes a record someone else has changed since: my creating it is refused, their work stays", () => {
+    const [a, b] = linkedPair()
+    const mine = makeGeoShape()
+    const untouched = makeGeoShape()
+    a.store.put([mine, untouched]) // one step: a template's worth of shapes
+    b.store.put([{ ...(b.store.get(mine.id) as TLShape), props: { ...mine.props, color: 'red' } } as TLShape])
+    expect(a.binding.undo()).toBe('refused')
+    expect(a.binding.lastRefusedForOthers()).toEqual([mine.id])
+    for (const c of [a, b]) {
+      expect(c.store.get(mine.id)).toMatchObject({ props: { color: 'red' } })
+      expect(c.store.get(untouched.id)).toBeDefined()
+    }
+    // Refused steps are dropped: nothing else to undo.
+    expect(a.binding.undo()).toBe('nothing')
+  })
+
+  it('[B18] without anyone else\'s change, undoing my creation removes it; a redo that would delete a record someone changed since is refused', () => {
+    const [a, b] = linkedPair()
+    const shape = makeGeoShape()
+    b.store.put([shape])
+    a.binding.stopCapturing()
+    a.store.remove([shape.id]) // A deletes B's shape
+    expect(a.binding.undo()).toBe('done') // and brings it back
+    expect(b.store.get(shape.id)).toBeDefined()
+    b.store.put([{ ...(b.store.get(shape.id) as TLShape), x: 77 }]) // B works on it again
+    expect(a.binding.redo()).toBe('refused') // A's redo would delete it with B's move
+    for (const c of [a, b]) expect(c.store.get(shape.id)).toMatchObject({ x: 77 })
+
+    const own = makeGeoShape()
+    a.store.put([own])
+    expect(a.binding.undo()).toBe('done')
+    for (const c of [a, b]) expect(c.store.get(own.id)).toBeUndefined()
   })
 
   it('[B16] undo hands the filter the records of the step; a refused step is dropped unapplied', () => {

@@ -12,6 +12,23 @@ import { getRecordsMap } from './docLayout.js'
 
 export type UndoStep = Y.UndoManager['undoStack'][number]
 
+/** Calls `visit` with every struct of `doc` inside the id ranges of `ds`. */
+function forEachStruct(doc: Y.Doc, ds: UndoStep['insertions'], visit: (struct: unknown) => void): void {
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client)
+    if (!structs) continue
+    for (const { clock, len } of ranges) {
+      let i: number
+      try {
+        i = Y.findIndexSS(structs, clock)
+      } catch {
+        continue // not in this doc (never the case for our own steps); nothing to attribute
+      }
+      for (; i < structs.length && structs[i]!.id.clock < clock + len; i++) visit(structs[i])
+    }
+  }
+}
+
 export function recordIdsOfStep(doc: Y.Doc, step: Pick<UndoStep, 'insertions' | 'deletions'>): Set<string> {
   const records = getRecordsMap(doc) as unknown as Y.AbstractType<unknown>
   const ids = new Set<string>()
@@ -26,20 +43,28 @@ export function recordIdsOfStep(doc: Y.Doc, step: Pick<UndoStep, 'insertions' | 
       item = parent?._item ?? null
     }
   }
-  for (const ds of [step.insertions, step.deletions]) {
-    for (const [client, ranges] of ds.clients) {
-      const structs = doc.store.clients.get(client)
-      if (!structs) continue
-      for (const { clock, len } of ranges) {
-        let i: number
-        try {
-          i = Y.findIndexSS(structs, clock)
-        } catch {
-          continue // not in this doc (never the case for our own steps); nothing to attribute
-        }
-        for (; i < structs.length && structs[i]!.id.clock < clock + len; i++) visit(structs[i])
+  forEachStruct(doc, step.insertions, visit)
+  forEachStruct(doc, step.deletions, visit)
+  return ids
+}
+
+/**
+ * [B18] The records applying `step` would remove (its insertions hold their entry in the records map:
+ * the step created them) that hold a live field written by another client: someone has worked on
+ * them since. Undoing such a step would delete their work with the record.
+ */
+export function recordsOthersChanged(doc: Y.Doc, step: Pick<UndoStep, 'insertions'>): string[] {
+  const records = getRecordsMap(doc) as unknown as Y.AbstractType<unknown>
+  const changed: string[] = []
+  forEachStruct(doc, step.insertions, (item) => {
+    if (!(item instanceof Y.Item) || item.deleted || item.parent !== records || item.parentSub === null) return
+    const fields = (item.content as Y.ContentType).type as unknown as { _map: Map<string, Y.Item> }
+    for (const field of fields._map.values()) {
+      if (!field.deleted && field.id.client !== doc.clientID) {
+        changed.push(item.parentSub)
+        return
       }
     }
-  }
-  return ids
+  })
+  return changed
 }
