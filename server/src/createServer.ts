@@ -174,6 +174,14 @@ export function createOverlapServer({
     const e = err as { type?: string; status?: number; message?: string }
     if (e.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON')
     if (e.type === 'entity.too.large' || e.status === 413) return sendError(res, 413, 'too_large', 'request body too large')
+    // body-parser's other refusals of what the client sent: an unknown charset or encoding (415), a
+    // body that does not decompress (400). The client's fault, said precisely, not an internal error.
+    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+      return sendError(res, 415, 'unsupported_media_type', e.message ?? 'unsupported charset or content encoding')
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      return sendError(res, e.status, 'bad_request', `the request body could not be read: ${e.message ?? 'bad request'}`)
+    }
     log.error('request failed', { method: req.method, path: req.path, err })
     if (!res.headersSent) sendError(res, 500, 'internal', 'internal server error')
   })

@@ -66,6 +66,23 @@ describe('boards API', () => {
   })
 })
 
+describe('bodies the server cannot read', () => {
+  it('[S30] an unknown charset or content encoding is 415, a body that does not decompress 400 (not a 500)', async () => {
+    const post = (headers: Record<string, string>, body = '{"name":"x"}') => api('/api/boards', { method: 'POST', headers, body })
+    const json = 'application/json'
+    const cases: Array<[Record<string, string>, number, string]> = [
+      [{ 'content-type': `${json}; charset=bogus` }, 415, 'unsupported_media_type'],
+      [{ 'content-type': json, 'content-encoding': 'bogus' }, 415, 'unsupported_media_type'],
+      [{ 'content-type': json, 'content-encoding': 'gzip' }, 400, 'bad_request'],
+    ]
+    for (const [headers, status, error] of cases) {
+      const res = await post(headers)
+      expect(res.status, JSON.stringify(headers)).toBe(status)
+      expect(await res.json()).toMatchObject({ error })
+    }
+  })
+})
+
 describe('assets API', () => {
   async function board() {
     const res = await postJson('/api/boards', '{"name":"assets"}')

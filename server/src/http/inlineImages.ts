@@ -39,7 +39,15 @@ export function extractInlineImages(records: readonly TLRecord[], boardId: Board
       return { ok: false, status: 415, error: 'unsupported_media_type', message: `${record.id}: inline ${m[1] || 'data'} is not an allowed image (png, jpeg, gif, webp, svg)` }
     }
     const isBase64 = m[2]!.split(';').includes('base64')
-    const bytes = isBase64 ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!), 'utf8')
+    let text: string | null = null
+    if (!isBase64) {
+      try {
+        text = decodeURIComponent(m[3]!)
+      } catch {
+        return { ok: false, status: 400, error: 'invalid_records', message: `${record.id}: inline image data is not valid percent-encoding` }
+      }
+    }
+    const bytes = text === null ? Buffer.from(m[3]!, 'base64') : Buffer.from(text, 'utf8')
     if (bytes.byteLength === 0) return { ok: false, status: 400, error: 'invalid_records', message: `${record.id}: empty inline image` }
     if (bytes.byteLength > maxBytes) {
       return { ok: false, status: 413, error: 'too_large', message: `${record.id}: inline image of ${bytes.byteLength} bytes; images are limited to ${maxBytes} bytes` }

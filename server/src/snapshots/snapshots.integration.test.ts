@@ -376,6 +376,7 @@ describe('export and import', () => {
     it.each([
       ['a data: URL that is not an image', 'data:text/html;base64,PGgxPmhpPC9oMT4=', 415],
       ['an image over MAX_UPLOAD_BYTES', `data:image/png;base64,${Buffer.alloc(300_000).toString('base64')}`, 413],
+      ['an SVG whose percent-encoding is broken (was a 500)', 'data:image/svg+xml,%E0%A4%A', 400],
     ])('refuses %s and creates nothing', async (_what, src, status) => {
       const before = createdBoards
       const res = await postRaw('/api/boards/import', fileWithImage(src))
