@@ -74,8 +74,9 @@ export function importRouter({ storage, access, schema, log, publicUrl, now, max
       doc.destroy()
     }
     const { links, hashes } = newBoardLinks(access, publicUrl(), id)
-    await storage.createBoard({ id, name, createdAt: now() }, initialUpdate, hashes)
-    for (const image of inline.images) await storage.putAsset(id, image.assetId, { contentType: image.contentType, bytes: image.bytes })
+    // One transaction: a crash mid-import leaves no board without its images.
+    const assets = inline.images.map((image) => ({ assetId: image.assetId, asset: { contentType: image.contentType, bytes: image.bytes } }))
+    await storage.createBoard({ id, name, createdAt: now() }, initialUpdate, hashes, assets)
     const shapes = parsed.records.filter((r) => r.typeName === 'shape').length
     log.info('board imported', { boardId: id, shapes, images: inline.images.length, schemaWas: parsed.schemaWas, dropped: parsed.droppedSessionRecords })
     res.status(201).json({ id, url: links.facilitator, links, shapes, migrated: parsed.schemaWas === 'older' })

@@ -36,8 +36,8 @@ beforeEach(async () => {
   const base = createSqliteStorage({ file: path.join(dir, 'overlap.sqlite') })
   const storage: BoardStorage = {
     ...base,
-    createBoard: async (meta, update, links) => {
-      await base.createBoard(meta, update, links)
+    createBoard: async (meta, update, links, assets) => {
+      await base.createBoard(meta, update, links, assets)
       createdBoards++
     },
   }

@@ -111,13 +111,20 @@ export class UnknownBoardError extends Error {
   }
 }
 
+/** An asset stored with a new board (`createBoard`). */
+export interface NewAsset {
+  assetId: string
+  asset: StoredAsset
+}
+
 export interface BoardStorage {
   /**
-   * Creates a board with its initial document (a V1 update) and its link token hashes, in one
-   * transaction. Rejects with BoardExistsError. A board created without `links` has no link: no
-   * token opens it (boards stored before links existed are like that).
+   * Creates a board with its initial document (a V1 update), its link token hashes and its first
+   * assets (an imported file's inline images), in one transaction: a crash leaves all of it or none.
+   * Rejects with BoardExistsError. A board created without `links` has no link: no token opens it
+   * (boards stored before links existed are like that).
    */
-  createBoard(meta: BoardMeta, initialUpdate: Uint8Array, links?: LinkHashes): Promise<void>
+  createBoard(meta: BoardMeta, initialUpdate: Uint8Array, links?: LinkHashes, assets?: readonly NewAsset[]): Promise<void>
   /** The board's link token hashes, or null (unknown board, or a board without links). */
   getLinkHashes(id: BoardId): Promise<LinkHashes | null>
   /** Replaces one role's token hash (a rotation); rejects with UnknownBoardError. */

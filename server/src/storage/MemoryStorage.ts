@@ -57,14 +57,14 @@ export function createMemoryStorage(): BoardStorage {
   }
 
   return {
-    async createBoard(meta, initialUpdate, links) {
+    async createBoard(meta, initialUpdate, links, assets = []) {
       open()
       if (boards.has(meta.id)) throw new BoardExistsError(meta.id)
       boards.set(meta.id, {
         meta: { ...meta },
         stateV2: Y.convertUpdateFormatV1ToV2(initialUpdate),
         updates: [],
-        assets: new Map(),
+        assets: new Map(assets.map(({ assetId, asset }) => [assetId, { contentType: asset.contentType, bytes: toUint8Array(asset.bytes) }])),
         snapshots: [],
         links: links ? { ...links } : null,
         votes: new Map(),

@@ -33,6 +33,7 @@ import {
   type StoredBallot,
   type StoredVote,
   type BallotCast,
+  type NewAsset,
 } from './BoardStorage.js'
 import { mergeStoredDoc, toUint8Array } from './mergeDoc.js'
 import { decideBallot, type VoterBallots } from '../workshop/ballotRules.js'
@@ -331,11 +332,12 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     return result
   }
 
-  const createBoardTx = db.transaction((meta: BoardMeta, stateV2: Uint8Array, links: LinkHashes | undefined) => {
+  const createBoardTx = db.transaction((meta: BoardMeta, stateV2: Uint8Array, links: LinkHashes | undefined, assets: readonly NewAsset[]) => {
     if (boardExists(meta.id)) throw new BoardExistsError(meta.id)
     q.insertBoard.run(meta.id, meta.name, meta.createdAt)
     q.putState.run(meta.id, stateV2)
     if (links) for (const role of ROLES) q.putLink.run(meta.id, role, links[role])
+    for (const { assetId, asset } of assets) q.putAsset.run(meta.id, assetId, asset.contentType, asset.bytes)
   })
 
   /**
@@ -441,8 +443,8 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   }
 
   return {
-    createBoard(meta, initialUpdate, links) {
-      return durably(() => createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate), links))
+    createBoard(meta, initialUpdate, links, assets = []) {
+      return durably(() => createBoardTx(meta, Y.convertUpdateFormatV1ToV2(initialUpdate), links, assets))
     },
     async getLinkHashes(id) {
       const rows = q.getLinks.all(id)

@@ -189,6 +189,20 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
       expect((await loadYDoc(storage, a.id)).getMap('board').get('title')).toBe('x')
     })
 
+    it('[S24] a board created with its first assets has them; a refused creation stores neither', async () => {
+      const a = meta()
+      const png = { contentType: 'image/png', bytes: new Uint8Array([1, 2, 3]) }
+      await storage.createBoard(a, initialUpdate(), undefined, [{ assetId: 'img1', asset: png }])
+      expect(await storage.getAsset(a.id, 'img1')).toEqual(png)
+      // The same id again: refused as a whole, the first board's asset untouched, no second asset.
+      const other = { contentType: 'image/gif', bytes: new Uint8Array([9]) }
+      await expect(
+        storage.createBoard(a, initialUpdate(), undefined, [{ assetId: 'img1', asset: other }, { assetId: 'img2', asset: other }])
+      ).rejects.toBeInstanceOf(BoardExistsError)
+      expect(await storage.getAsset(a.id, 'img1')).toEqual(png)
+      expect(await storage.getAsset(a.id, 'img2')).toBeNull()
+    })
+
     it('[S24] stores assets per board, copying the bytes', async () => {
       const a = meta()
       await storage.createBoard(a, initialUpdate())
