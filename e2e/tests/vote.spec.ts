@@ -44,6 +44,11 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   const bo = await actor('Bo')
   const fay = await actor('Fay')
   const vic = await actor('Vic')
+  // A viewer has no ballots: its page must not ask for them (a 403 in its console on every load).
+  const vicBallotRequests: string[] = []
+  vic.page.on('request', (req) => {
+    if (req.url().includes('/ballots')) vicBallotRequests.push(req.url())
+  })
   expect([ann.identity.side, bo.identity.side]).toEqual(['product', 'engineering'])
   await Promise.all([
     ann.openBoard(board.id, 'edit'),
@@ -181,6 +186,12 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   await expect(count(ann.page, SEARCH)).toHaveAttribute('data-total', '2')
   // A participant whose results panel is open has no (empty) vote pill in the top bar.
   await expect(ann.page.locator('.ov-vote-bar-idle')).toHaveCount(0)
+  // Hidden stays hidden after a reload (kept in this browser), until shown again.
+  await bo.page.reload()
+  await bo.waitSynced()
+  await expect(bo.page.getByTestId('vote-results-button')).toBeVisible()
+  await expect(bo.page.getByTestId('vote-results')).toHaveCount(0)
   await bo.page.getByTestId('vote-results-button').click()
   await expect(count(bo.page, SEARCH)).toHaveAttribute('data-total', '2')
+  expect(vicBallotRequests).toEqual([])
 })
