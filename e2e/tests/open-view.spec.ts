@@ -5,6 +5,7 @@
  */
 import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
+import { boardFetch } from '../fixtures/api.js'
 
 type Rect = { left: number; top: number; right: number; bottom: number }
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
@@ -60,5 +61,29 @@ test('opening a board puts its content in view, clear of the top bar and the Fac
     expect(s.bottom).toBeLessThanOrEqual(viewport.height)
     for (const c of chrome) expect(overlaps(s, c), `${size.width}×${size.height}: a card at ${JSON.stringify(s)} is under ${JSON.stringify(c)}`).toBe(false)
   }
+  }
+})
+
+test("at 1024 × 700, with a timer and a vote running, the facilitator's top bar stays on screen: sync state, Share, name", async ({ actor, board, baseURL }) => {
+  const fay = await actor('Fay')
+  await fay.page.setViewportSize({ width: 1024, height: 700 })
+  await fay.openBoard(board.id, 'facilitator')
+  const card = await fay.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.createShape({ type: 'note', x: 0, y: 0, props: {} })
+    return editor.getCurrentPageShapes()[0]!.id
+  })
+  await fay.waitSynced()
+  const act = async (action: unknown) => {
+    const res = await boardFetch(baseURL!, board.id, '/workshop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(action) })
+    expect(res.status, await res.text()).toBeLessThan(300)
+  }
+  await act({ type: 'timer.start', seconds: 600 })
+  await act({ type: 'vote.start', cardIds: [card], scopeLabel: 'All cards', config: { votesPerPerson: 3, onePerCard: false, anonymous: false } })
+  await expect(fay.page.getByTestId('timer')).toBeVisible()
+  await expect(fay.page.getByTestId('vote-bar')).toBeVisible()
+  for (const id of ['sync-state', 'share-button', 'identity-edit']) {
+    const box = (await fay.page.getByTestId(id).first().boundingBox())!
+    expect(box.x + box.width, `${id} ends inside the window`).toBeLessThanOrEqual(1024)
   }
 })
