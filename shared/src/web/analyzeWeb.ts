@@ -103,7 +103,9 @@ export function analyzeWeb(web: Web): WebAnalysis {
     findings.push({
       id: `dangling-link:${d.id}`,
       kind: 'dangling-link',
-      message: `A "${d.type}" link is not connected to a card at both ends (${d.reasons.join(', ')}).`,
+      message: d.reasons.includes('same-card')
+        ? `A "${d.type}" link starts and ends on the same card.`
+        : `A "${d.type}" link is not connected to a card at both ends (${d.reasons.join(', ')}).`,
       cardIds: [],
       linkId: d.id,
     })

@@ -57,6 +57,14 @@ describe('readWeb', () => {
     expect(readWeb(unbound).dangling).toEqual([{ id: 'shape:t-link-1-f-n', type: 'evidences', reasons: ['start-unbound', 'end-unbound'] }])
   })
 
+  it('[W6] an arrow with both ends on one card (easy to draw where cards overlap) links nothing: it is dangling, said so', () => {
+    const rs = records()
+    const selfLink = rs.map((r) => (r.id === 'binding:t-link-0-end' ? ({ ...r, toId: cardId('r1') } as TLRecord) : r))
+    const web = readWeb(selfLink)
+    expect(web.links.map((l) => l.id)).toEqual(['shape:t-link-1-f-n'])
+    expect(web.dangling).toEqual([{ id: 'shape:t-link-0-r1-n', type: 'serves', reasons: ['same-card'] }])
+  })
+
   it('[W8] untrusted input: untyped notes, bad meta, missing parents and junk records are skipped without throwing', () => {
     const rs = records() as Mutable[]
     const n = rs.find((r) => r.id === cardId('n'))!

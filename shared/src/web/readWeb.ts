@@ -46,7 +46,8 @@ export interface WebZone {
   h: number
 }
 
-export type DanglingReason = 'start-unbound' | 'end-unbound' | 'start-not-card' | 'end-not-card'
+/** `same-card`: both ends on one card (overlapping cards make that easy to draw); it links nothing. */
+export type DanglingReason = 'start-unbound' | 'end-unbound' | 'start-not-card' | 'end-not-card' | 'same-card'
 
 /** A typed arrow that is not bound at both ends to cards: not a link ([W6]). */
 export interface DanglingLink {
@@ -186,6 +187,7 @@ export function readWeb(records: readonly TLRecord[] | readonly unknown[]): Web 
     else if (!cardIds.has(e.start)) reasons.push('start-not-card')
     if (e.end === undefined) reasons.push('end-unbound')
     else if (!cardIds.has(e.end)) reasons.push('end-not-card')
+    if (reasons.length === 0 && e.start === e.end) reasons.push('same-card')
     if (reasons.length > 0) {
       dangling.push({ id: shape.id, type: meta.type, reasons })
       continue
