@@ -5,7 +5,7 @@ import { writeRecordsToDoc } from '@overlap/shared'
 import { cardTitleReader } from './cardTitle.js'
 
 describe('[WS7] card titles for vote results', () => {
-  it('[WS7] reads a note’s rich text as one line; unknown or text-less shapes are empty', () => {
+  it('[WS7] reads a note’s rich text as one line; a text-less shape is empty; a card no longer on the board says it was deleted', () => {
     const doc = new Y.Doc()
     const note = {
       id: 'shape:n', typeName: 'shape', type: 'note', parentId: 'page:page', index: 'a1', x: 0, y: 0, rotation: 0,
@@ -17,6 +17,6 @@ describe('[WS7] card titles for vote results', () => {
     const title = cardTitleReader(doc)
     expect(title('shape:n')).toBe('Ship it soon')
     expect(title('shape:g')).toBe('')
-    expect(title('shape:gone')).toBe('')
+    expect(title('shape:gone')).toBe('(card deleted during the vote)')
   })
 })

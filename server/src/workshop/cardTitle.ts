@@ -7,11 +7,19 @@ import { getBaseline, getRecordsMap, readRecord, richTextToPlain } from '@overla
 
 export const MAX_TITLE_CHARS = 200
 
+/**
+ * The title of a card that was deleted while the vote was open: its votes still count, and the
+ * results must not rank an anonymous "Untitled card" as if it were still on the board.
+ */
+export const DELETED_CARD_TITLE = '(card deleted during the vote)'
+
 export function cardTitleReader(doc: Y.Doc): (shapeId: string) => string {
   const records = getRecordsMap(doc)
   const baseline = getBaseline(doc)
   return (shapeId) => {
-    const record = readRecord(shapeId, records.get(shapeId), baseline)
+    const stored = records.get(shapeId)
+    if (stored === undefined) return DELETED_CARD_TITLE
+    const record = readRecord(shapeId, stored, baseline)
     const props = record?.props
     if (typeof props !== 'object' || props === null) return ''
     const p = props as Record<string, unknown>
