@@ -37,4 +37,11 @@ describe('board names', () => {
     expect(parseBoardName('x'.repeat(201))).toBeNull()
     expect(parseBoardName({})).toBeNull()
   })
+
+  it('lose control characters and bidirectional overrides; are counted in characters, not UTF-16 units', () => {
+    expect(parseBoardName('a\u0000b\u0007\u202Eevil\n')).toBe('abevil')
+    expect(parseBoardName('\u2066\u0009')).toBeNull()
+    expect(parseBoardName('\u{1F642}'.repeat(200))).toBe('\u{1F642}'.repeat(200))
+    expect(parseBoardName('\u{1F642}'.repeat(201))).toBeNull()
+  })
 })

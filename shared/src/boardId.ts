@@ -26,11 +26,18 @@ export function generateBoardId(
   return toBase64Url(randomBytes(BOARD_ID_BYTES)) as BoardId
 }
 
-/** Board names: trimmed, 1–200 characters. */
+/**
+ * Board names: control characters and bidirectional overrides removed (invisible, and an override
+ * can make a name read as something else in lists and links), trimmed, then 1–200 characters
+ * (code points: an emoji is one).
+ */
 export const MAX_BOARD_NAME_CHARS = 200
+// C0 and C1 controls; LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI.
+const INVISIBLE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 export function parseBoardName(input: unknown): string | null {
   if (typeof input !== 'string') return null
-  const name = input.trim()
-  if (name.length === 0 || name.length > MAX_BOARD_NAME_CHARS) return null
+  const name = input.replace(INVISIBLE_IN_NAMES, '').trim()
+  const chars = [...name].length
+  if (chars === 0 || chars > MAX_BOARD_NAME_CHARS) return null
   return name
 }
