@@ -87,3 +87,18 @@ test("at 1024 × 700, with a timer and a vote running, the facilitator's top bar
     expect(box.x + box.width, `${id} ends inside the window`).toBeLessThanOrEqual(1024)
   }
 })
+
+test('at 1024 × 700 the template gallery shows its Insert button without scrolling, whichever template is picked', async ({ actor, board }) => {
+  const fay = await actor('Fay')
+  await fay.page.setViewportSize({ width: 1024, height: 700 })
+  await fay.openBoard(board.id, 'facilitator')
+  await fay.page.getByTestId('templates-button').click()
+  const items = fay.page.locator('.ov-gallery-item')
+  for (const i of [0, 1, 2]) {
+    await items.nth(i).click()
+    const box = (await fay.page.getByTestId('template-insert').boundingBox())!
+    const pane = (await fay.page.getByTestId('template-preview').boundingBox())!
+    expect(box.y + box.height, `template ${i}: Insert inside the preview pane`).toBeLessThanOrEqual(pane.y + pane.height + 1)
+    expect(box.y + box.height, `template ${i}: Insert inside the window`).toBeLessThanOrEqual(700)
+  }
+})

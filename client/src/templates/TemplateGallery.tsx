@@ -132,7 +132,7 @@ function TemplatePreview({ template, onInsert }: { template: Template; onInsert(
           </li>
         ))}
       </ol>
-      <button type="button" className="ov-button" data-testid="template-insert" onClick={onInsert}>
+      <button type="button" className="ov-button ov-gallery-insert" data-testid="template-insert" onClick={onInsert}>
         Insert {template.name}
       </button>
     </section>
