@@ -71,7 +71,8 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
     type: 'text',
     meta: { ...templateMeta, [HOW_TO_META_KEY]: true },
     props: {
-      color: 'grey',
+      // Black, not grey: read at the zoom a whole template fits in, grey text was about 2.4:1 on white.
+      color: 'black',
       size: 's',
       w: HOW_TO_WIDTH,
       font: 'sans',
