@@ -17,35 +17,30 @@ import {
   type LinkType,
 } from '@overlap/shared'
 import { createShapeId, toRichText, type Editor, type TLArrowBinding, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
+import { freeSpot } from './freeSpot'
 
 /** tldraw's note is 200×200 at scale 1. */
 const NOTE_SIZE = 200
-const MAX_NUDGES = 40
 
 export function isCard(shape: TLShape | undefined | null): boolean {
   return !!shape && shape.type === 'note' && parseCardMeta(shape.meta) !== null
 }
 
 /**
- * A new card of `type` centred on `center` (page space), inside the zone/frame under that point,
- * nudged down-right while it would sit exactly on another note (repeated presses stay readable).
+ * A new card of `type` centred on `center` (page space), or in the nearest free slot around it when
+ * cards are already there (freeSpot.ts), inside the zone/frame under that point.
  * Selects it and starts editing its text, as tldraw's note tool does.
  */
 export function createCard(editor: Editor, type: CardType, center: VecLike): TLShapeId | null {
   if (editor.getIsReadonly()) return null
   const pageId = editor.getCurrentPageId()
-  let x = center.x - NOTE_SIZE / 2
-  let y = center.y - NOTE_SIZE / 2
-  const notes = editor.getCurrentPageShapes().filter((s) => s.type === 'note')
-  for (let i = 0; i < MAX_NUDGES; i++) {
-    const taken = notes.some((n) => {
-      const p = editor.getShapePageTransform(n.id).point()
-      return Math.abs(p.x - x) < 8 && Math.abs(p.y - y) < 8
-    })
-    if (!taken) break
-    x += 24
-    y += 24
-  }
+  const notes = editor
+    .getCurrentPageShapes()
+    .filter((s) => s.type === 'note')
+    .map((n) => editor.getShapePageBounds(n.id))
+    .filter((b) => b !== undefined)
+    .map((b) => ({ x: b.x, y: b.y, w: b.w, h: b.h }))
+  const { x, y } = freeSpot(center, notes, NOTE_SIZE)
   const cx = x + NOTE_SIZE / 2
   const cy = y + NOTE_SIZE / 2
   const frame = editor
