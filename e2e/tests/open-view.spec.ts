@@ -102,13 +102,3 @@ test('at 1024 × 700 the template gallery shows its Insert button without scroll
     expect(box.y + box.height, `template ${i}: Insert inside the window`).toBeLessThanOrEqual(700)
   }
 })
-
-test("the lens opens beside the facilitator's column, not over it", async ({ actor, board }) => {
-  const fay = await actor('Fay')
-  await fay.openBoard(board.id, 'facilitator')
-  await fay.page.getByTestId('lens-button').click()
-  const lens = (await fay.page.locator('.ov-lens').boundingBox())!
-  const bar = (await fay.page.getByTestId('facilitator-bar').boundingBox())!
-  expect(lens.x, 'the lens starts right of the Facilitate column').toBeGreaterThanOrEqual(bar.x + bar.width)
-  await expect(fay.page.getByTestId('facilitator-bar')).toBeVisible()
-})
