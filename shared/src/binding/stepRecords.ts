@@ -58,6 +58,8 @@ export function recordsOthersChanged(doc: Y.Doc, step: Pick<UndoStep, 'insertion
   const changed: string[] = []
   forEachStruct(doc, step.insertions, (item) => {
     if (!(item instanceof Y.Item) || item.deleted || item.parent !== records || item.parentSub === null) return
+    // `_map` (key → the item holding its current value) is Yjs 13's internal, but the only way to see
+    // who wrote a field: `Y.Map` exposes values, not items. yjs is pinned; binding.test.ts [B18] fails if it moves.
     const fields = (item.content as Y.ContentType).type as unknown as { _map: Map<string, Y.Item> }
     for (const field of fields._map.values()) {
       if (!field.deleted && field.id.client !== doc.clientID) {
