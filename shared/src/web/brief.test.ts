@@ -169,6 +169,20 @@ describe('[WS7] the brief lists ended votes', () => {
     ])
   })
 
+  it('[WS7] tied cards share a rank in the brief, as in the results panel (1, 2, 2, 4)', () => {
+    const zero = { product: 0, engineering: 0, design: 0, other: 0, unknown: 0 }
+    const row = (cardId: string, title: string, total: number) => ({ cardId, title, total, bySide: { ...zero, product: total } })
+    const tied: EndedVote = {
+      ...VOTES[1]!,
+      id: 'vote-tied',
+      results: [row('shape:a', 'Alpha', 2), row('shape:b', 'Beta', 1), row('shape:c', 'Gamma', 1), row('shape:d', 'Delta', 0)],
+    }
+    const brief = buildBrief(cases[1][1](), { ...OPTIONS, votes: [tied] })
+    expect(brief.json.votes?.[0]?.results.map((r) => r.rank)).toEqual([1, 2, 2, 4])
+    // Not an ordered list: a Markdown viewer would renumber it 1, 2, 3, 4.
+    expect(brief.markdown).toContain('- **2.** Beta: 1 vote (product 1)\n- **2.** Gamma: 1 vote (product 1)\n- **4.** Delta: 0 votes')
+  })
+
   it('[WS7] a board without ended votes has no section and no `votes` key', () => {
     const plain = buildBrief(cases[1][1](), OPTIONS)
     expect(buildBrief(cases[1][1](), { ...OPTIONS, votes: [] })).toEqual(plain)

@@ -4,8 +4,10 @@
  * with the brief. Deterministic like the rest of the brief (times as ISO strings).
  */
 import { SIDE_OR_UNKNOWN, type EndedVote, type SideCounts, type VoteConfig } from '../workshop/state.js'
+import { ranks } from '../workshop/ranks.js'
 
 export interface BriefVoteRow {
+  /** Competition rank: cards with the same total share one ("1, 2, 2, 4"), as in the results panel. */
   rank: number
   cardId: string
   /** The card's brief ref (N1, R2…) when it is a typed card still on the board, else null. */
@@ -36,19 +38,22 @@ function sides(counts: SideCounts): string {
 }
 
 export function briefVotes(votes: readonly EndedVote[], refOf: (cardId: string) => string | null): BriefVote[] {
-  return votes.map((v) => ({
-    id: v.id,
-    scopeLabel: v.scopeLabel,
-    startedAt: new Date(v.startedAt).toISOString(),
-    endedAt: new Date(v.endedAt).toISOString(),
-    config: { ...v.config },
-    votersBySide: { ...v.votersBySide },
-    results: v.results.map((r, i) => {
-      const row: BriefVoteRow = { rank: i + 1, cardId: r.cardId, ref: refOf(r.cardId), title: r.title, total: r.total, bySide: { ...r.bySide } }
-      if (r.voters) row.voters = [...r.voters]
-      return row
-    }),
-  }))
+  return votes.map((v) => {
+    const rank = ranks(v.results)
+    return {
+      id: v.id,
+      scopeLabel: v.scopeLabel,
+      startedAt: new Date(v.startedAt).toISOString(),
+      endedAt: new Date(v.endedAt).toISOString(),
+      config: { ...v.config },
+      votersBySide: { ...v.votersBySide },
+      results: v.results.map((r, i) => {
+        const row: BriefVoteRow = { rank: rank[i]!, cardId: r.cardId, ref: refOf(r.cardId), title: r.title, total: r.total, bySide: { ...r.bySide } }
+        if (r.voters) row.voters = [...r.voters]
+        return row
+      }),
+    }
+  })
 }
 
 /** Markdown lines of the section (none for no votes); `line` makes text one safe Markdown line. */
@@ -66,7 +71,8 @@ export function briefVotesMarkdown(votes: readonly BriefVote[], line: (text: str
     md.push(`_${settings.join(', ')}; ${plural(people, 'person', 'people')} voted (${sides(v.votersBySide)})._`, '')
     for (const r of v.results) {
       const card = `${r.ref ? `**${r.ref}** ` : ''}${line(r.title)}`
-      md.push(`${r.rank}. ${card}: ${plural(r.total, 'vote')}${r.total > 0 ? ` (${sides(r.bySide)})` : ''}`)
+      // A bullet, not "2. …": Markdown renumbers an ordered list 1, 2, 3 and would hide a tie.
+      md.push(`- **${r.rank}.** ${card}: ${plural(r.total, 'vote')}${r.total > 0 ? ` (${sides(r.bySide)})` : ''}`)
       if (r.voters && r.voters.length > 0) md.push(`   - voters: ${r.voters.map((n) => n.replace(/\s+/g, ' ').trim()).join(', ')}`)
     }
     md.push('')

@@ -3,16 +3,9 @@
  * side, voter names for named votes. RFC 4180 quoting, and cells that a spreadsheet would run as a
  * formula (=, +, -, @ …) are prefixed with ' — card titles are user text.
  */
-import { SIDE_OR_UNKNOWN, type EndedVote, type VoteResultRow } from '@overlap/shared'
+import { SIDE_OR_UNKNOWN, ranks, type EndedVote } from '@overlap/shared'
 
-/** Competition ranking ("1, 2, 2, 4"): rows must already be sorted by total, most first. */
-export function ranks(rows: readonly VoteResultRow[]): number[] {
-  return rows.map((r, i) => {
-    let first = i
-    while (first > 0 && rows[first - 1].total === r.total) first--
-    return first + 1
-  })
-}
+export { ranks }
 
 function cell(value: string | number): string {
   let s = String(value)
