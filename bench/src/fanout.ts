@@ -17,7 +17,7 @@ import { createBoard } from './lib/boards.js'
 import { processCpuMs } from './lib/cpu.js'
 import { findPageId, readShapeX, setShapeX, writeRecordsChunked } from './lib/docLayout.js'
 import { isMain, runStandalone, type Figure } from './lib/results.js'
-import { alternate, removeDataDir, startServer, type ServerHandle, type ServerKind } from './lib/servers.js'
+import { OURS_VARIANT, alternate, removeDataDir, startServer, type ServerHandle, type ServerKind } from './lib/servers.js'
 import { DEFAULT_PAGE_ID, makeGeoShapes } from './lib/shapes.js'
 import { fmt, median, ratio, roundRange, summarize } from './lib/stats.js'
 import { connectClient, waitFor, type Client } from './lib/yclient.js'
@@ -153,12 +153,18 @@ function closeSession(s: Session, round: number): CaseResult {
   }
 }
 
-/** Per-round values of `f` for ours and for `ref`, paired by round. */
-function pairedByRound(results: CaseResult[], ref: ServerKind, readers: number, f: (c: CaseResult) => number): [number[], number[]] {
+/** Per-round values of `f` for `subject` and for `ref`, paired by round. */
+function pairedByRound(
+  results: CaseResult[],
+  subject: ServerKind,
+  ref: ServerKind,
+  readers: number,
+  f: (c: CaseResult) => number
+): [number[], number[]] {
   const ours: number[] = []
   const theirs: number[] = []
   for (const o of results) {
-    if (o.kind !== 'ours' || o.readers !== readers) continue
+    if (o.kind !== subject || o.readers !== readers) continue
     const t = results.find((c) => c.kind === ref && c.readers === readers && c.round === o.round)
     if (t) {
       ours.push(f(o))
@@ -178,7 +184,7 @@ export async function runFanout(): Promise<Figure[]> {
     // All servers run at once, each with its own board and clients, and take turns in blocks of
     // BLOCK_SECONDS: the host's load drifts over seconds, so short turns compare the servers
     // under the same conditions. Only one server is ever busy: the others' clients are idle.
-    const kinds = alternate(r, ['ours', 'ref', 'ref-ldb'])
+    const kinds = alternate(r, OURS_VARIANT ? ['ours', 'ours-variant', 'ref', 'ref-ldb'] : ['ours', 'ref', 'ref-ldb'])
     const servers: ServerHandle[] = []
     try {
       for (const kind of kinds) servers.push(await startServer(kind))
@@ -222,17 +228,24 @@ export async function runFanout(): Promise<Figure[]> {
       ['server CPU per update (ms)', (c: CaseResult) => c.serverCpuMsPerUpdate, 2],
       ['client CPU per update (ms)', (c: CaseResult) => c.clientCpuMsPerUpdate, 2],
     ] as const
-    for (const [ref, suffix] of [['ref', ''], ['ref-ldb', ', ref with y-leveldb']] as const) {
+    // Rows of `subject` against `ref`: ours against both references, and the variant (if any)
+    // against the in-memory reference, so its ratio reads like ours.
+    const pairs = [
+      ['ours', 'ref', ''],
+      ['ours', 'ref-ldb', ', ref with y-leveldb'],
+      ['ours-variant', 'ref', `, ours with ${process.env.BENCH_OURS_VARIANT ?? ''}`],
+    ] as const
+    for (const [subject, ref, suffix] of pairs) {
       for (const [label, f, digits] of rows) {
-        const ours = pick('ours', f)
+        const ours = pick(subject, f)
         const theirs = pick(ref, f)
-        if (Number.isNaN(theirs) && ref === 'ref-ldb') continue
+        if (Number.isNaN(ours) || (Number.isNaN(theirs) && ref !== 'ref')) continue
         figures.push({
           bench: 'fanout',
           metric: `${readers} readers ${label}${label.endsWith(')') ? '' : ' (ms)'}${suffix}`,
           value: fmt(ours, digits),
           reference: fmt(theirs, digits),
-          note: ratio(ours, theirs) + roundRange(...pairedByRound(results, ref, readers, f)),
+          note: ratio(ours, theirs) + roundRange(...pairedByRound(results, subject, ref, readers, f)),
         })
       }
     }

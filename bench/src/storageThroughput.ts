@@ -170,7 +170,7 @@ export async function runStorageThroughput(): Promise<Figure[]> {
   }
 
   for (const boards of boardCounts) {
-    const got: Record<ServerKind, number[]> = { ours: [], ref: [], 'ref-ldb': [], tlsync: [] }
+    const got: Record<ServerKind, number[]> = { ours: [], 'ours-variant': [], ref: [], 'ref-ldb': [], tlsync: [] }
     for (let r = 0; r < rounds; r++) {
       for (const kind of alternate(r)) {
         const ups = await endToEnd(kind, boards, seconds)

@@ -17,7 +17,7 @@ export function boardToken(room: string): string | undefined {
 }
 
 export async function createBoard(server: ServerHandle, name: string): Promise<string> {
-  if (server.kind !== 'ours') return `ref-${randomUUID()}`
+  if (server.kind !== 'ours' && server.kind !== 'ours-variant') return `ref-${randomUUID()}`
   const res = await fetch(`${server.httpUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

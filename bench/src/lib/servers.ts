@@ -15,8 +15,26 @@ import { BENCH_DIST, SERVER_MAIN } from './paths.js'
  * `ref`: the reference Yjs server in memory; `ref-ldb`: the same with its durable option, y-leveldb;
  * `tlsync`: tldraw's own sync (`@tldraw/sync-core`, in memory; load benchmark only).
  */
-export type ServerKind = 'ours' | 'ref' | 'ref-ldb' | 'tlsync'
-const KINDS: readonly ServerKind[] = ['ours', 'ref', 'ref-ldb', 'tlsync']
+export type ServerKind = 'ours' | 'ours-variant' | 'ref' | 'ref-ldb' | 'tlsync'
+const KINDS: readonly ServerKind[] = ['ours', 'ours-variant', 'ref', 'ref-ldb', 'tlsync']
+
+/**
+ * `BENCH_OURS_VARIANT="SQLITE_SYNCHRONOUS=NORMAL"` (space-separated NAME=value pairs): the fan-out
+ * also runs our server with those settings, as `ours-variant`, taking turns with the others in the
+ * same run — what a setting costs, measured under the same host load as the figures it changes.
+ */
+function variantEnv(): Record<string, string> | null {
+  const spec = process.env.BENCH_OURS_VARIANT?.trim()
+  if (!spec) return null
+  const env: Record<string, string> = {}
+  for (const pair of spec.split(/\s+/)) {
+    const eq = pair.indexOf('=')
+    if (eq <= 0) throw new Error(`BENCH_OURS_VARIANT: "${pair}" is not NAME=value`)
+    env[pair.slice(0, eq)] = pair.slice(eq + 1)
+  }
+  return env
+}
+export const OURS_VARIANT = variantEnv()
 
 export interface ProcessMemory {
   /** From /proc/<pid>/status, bytes. */
@@ -212,6 +230,10 @@ export async function startTlsyncServer(snapshotFile: string): Promise<ServerHan
 
 export function startServer(kind: ServerKind, opts: StartOptions = {}): Promise<ServerHandle> {
   if (kind === 'tlsync') throw new Error('tlsync needs a snapshot: use startTlsyncServer')
+  if (kind === 'ours-variant') {
+    if (!OURS_VARIANT) throw new Error('ours-variant needs BENCH_OURS_VARIANT')
+    return startOurServer({ ...opts, env: { ...opts.env, ...OURS_VARIANT } }).then((h) => ({ ...h, kind }))
+  }
   return kind === 'ours' ? startOurServer(opts) : startRefServer(opts, kind === 'ref-ldb')
 }
 
