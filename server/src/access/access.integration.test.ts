@@ -80,6 +80,12 @@ describe('[A3] the role is decided at the upgrade', () => {
     expect(srv.overlap.rooms.connectionCount()).toBe(0)
   })
 
+  it('[A3] a token given twice is refused with 4401, even when both are valid (as over HTTP)', async () => {
+    const url = `${srv.wsOrigin}/sync/${boardId}?token=${tokens.edit}&token=${tokens.edit}`
+    expect(await closedWith(url)).toBe(CloseCode.Unauthorized)
+    expect((await api(`/api/boards/${boardId}?token=${tokens.edit}&token=${tokens.edit}`)).status).toBe(401)
+  })
+
   it('[A3] each of the three tokens opens the board', async () => {
     for (const role of ['facilitator', 'edit', 'view'] as const) {
       const c = client(tokens[role])
@@ -258,6 +264,13 @@ describe('[A7] HTTP routes of a board need a token of a suitable role', () => {
     expect((await api(`/api/boards/${generateBoardId()}`, bearer(tokens.facilitator))).status).toBe(404)
     expect((await api(`/api/boards/not-an-id`)).status).toBe(400)
     for (const p of ['/api/templates', '/healthz', '/readyz', '/config.js']) expect((await api(p)).status).toBe(200)
+  })
+
+  it('[A7] a preflight (OPTIONS) needs no token, answers the allowed methods and reads nothing', async () => {
+    const res = await api(`/api/boards/${boardId}/snapshots`, { method: 'OPTIONS' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('allow')?.split(',').map((m) => m.trim()).sort()).toEqual(['GET', 'HEAD', 'POST'])
+    expect(await res.text()).not.toContain(boardId)
   })
 })
 

@@ -60,7 +60,8 @@ export function presentedToken(req: Request): unknown {
     return m ? m[1] : null
   }
   const q = req.query.token
-  return typeof q === 'string' ? q : undefined
+  // `?token=a&token=b` is ambiguous, not missing: malformed (401), as on the socket [A3].
+  return typeof q === 'string' ? q : q === undefined ? undefined : null
 }
 
 /** Express middleware; sets `res.locals.role` for the routes behind it. */
@@ -68,6 +69,8 @@ export function boardAccessGate(access: AccessService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const m = BOARD_ROUTE.exec(req.path)
     if (m === null || m[1]!.toLowerCase() === 'import') return next()
+    // A preflight reads nothing: Express answers it with the route's methods (`Allow`), token or not.
+    if (req.method === 'OPTIONS') return next()
     const need = needOf(req.method, (m[2] ?? '').toLowerCase().replace(/\/+$/, ''))
     if (need === 'open') return next()
     const id = parseBoardId(m[1])

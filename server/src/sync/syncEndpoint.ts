@@ -212,7 +212,7 @@ export function createSyncEndpoint({
       // The socket may error while storage answers; without a listener that would throw.
       const onSocketError = () => {}
       socket.on('error', onSocketError)
-      access.authorize(boardId, url.searchParams.get('token') ?? undefined).then(
+      access.authorize(boardId, presentedSocketToken(url)).then(
         (decision) => {
           socket.off('error', onSocketError)
           if (socket.destroyed) return
@@ -278,4 +278,10 @@ function toUint8Array(data: WebSocket.RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+/** `?token=` of an upgrade: undefined if absent, null (malformed) if given more than once, as over HTTP [A3]. */
+function presentedSocketToken(url: URL): string | null | undefined {
+  const tokens = url.searchParams.getAll('token')
+  return tokens.length === 0 ? undefined : tokens.length === 1 ? tokens[0] : null
 }
