@@ -124,8 +124,14 @@ export function createSnapshotService({
     const { changed, latest } = await changedSinceLatest(boardId, Y.encodeStateVectorFromUpdateV2(stateV2))
     if (!changed) return
     if (latest && clock.now() - latest.createdAt < minAgeMs) return
+    // A board without a snapshot yet that holds nothing (opened, looked at, left): a snapshot of it
+    // would only restore what "New board" gives, and every visit to an empty board would store one.
+    if (!latest && !holdsContent(stateV2)) return
     await store(boardId, stateV2, AUTO_SNAPSHOT_NAME, null, 'auto')
   }
+
+  const holdsContent = (stateV2: Uint8Array) =>
+    recordsOfState(stateV2, schema).records.some((r) => r.typeName === 'shape' || r.typeName === 'binding' || r.typeName === 'asset')
 
   const timer = autoIntervalMs > 0 ? clock.setInterval(() => void service.snapshotOpenBoards(), autoIntervalMs) : null
 

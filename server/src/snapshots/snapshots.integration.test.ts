@@ -204,14 +204,21 @@ describe('snapshots API', () => {
 
   it('[SN6] an automatic snapshot when the last client leaves a changed board, none when unchanged', async () => {
     const boardId = await srv.createBoard()
+    const autos = async () =>
+      ((await (await api(`/api/boards/${boardId}/snapshots`)).json()) as { snapshots: SnapshotMeta[] }).snapshots.filter((s) => s.kind === 'auto')
+    // A new board opened and left without drawing anything: nothing worth a snapshot.
+    const looker = await client(boardId)
+    looker.destroy()
+    await waitFor(() => srv.overlap.rooms.roomCount() === 0, 'room unloaded after a look')
+    await srv.overlap.snapshots.drain()
+    expect(await autos()).toHaveLength(0)
+
     const a = await client(boardId)
     const b = await client(boardId)
     writeRecordsToDoc(a.doc, [makeGeoShape()])
     await serverShapes(boardId, 1)
     a.destroy()
     await waitFor(() => srv.overlap.rooms.connectionCount() === 1, 'a gone')
-    const autos = async () =>
-      ((await (await api(`/api/boards/${boardId}/snapshots`)).json()) as { snapshots: SnapshotMeta[] }).snapshots.filter((s) => s.kind === 'auto')
     expect(await autos()).toHaveLength(0) // someone is still there
     b.destroy()
     await waitFor(() => srv.overlap.rooms.roomCount() === 0, 'room unloaded')
