@@ -11,6 +11,7 @@ import { generateBoardId, parseAssetContentType, parseBoardId } from '@overlap/s
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
 import { sendError } from './errors.js'
+import { NOT_AN_IMAGE, sniffImageType } from './imageType.js'
 
 /** Asset ids look like board ids: 128 random bits, base64url. */
 const ASSET_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
@@ -49,14 +50,17 @@ export function assetsRouter({ storage, log, maxUploadBytes }: AssetsRouterDeps)
     readBody,
     async (req: Request, res: Response) => {
       const id = parseBoardId(req.params.id)!
-      const contentType = parseAssetContentType(req.headers['content-type'])!
+      const declared = parseAssetContentType(req.headers['content-type'])!
       const body: unknown = req.body
       if (!(body instanceof Buffer) || body.byteLength === 0) {
         return sendError(res, 400, 'empty_body', 'the request body must be the image bytes')
       }
+      // Stored and served as what the bytes are, not as what the file name said.
+      const contentType = sniffImageType(body)
+      if (contentType === null) return sendError(res, 415, 'not_an_image', `${NOT_AN_IMAGE} (declared ${declared})`)
       const assetId = generateBoardId()
       await storage.putAsset(id, assetId, { contentType, bytes: body })
-      log.info('asset stored', { boardId: id, assetId, bytes: body.byteLength, contentType })
+      log.info('asset stored', { boardId: id, assetId, bytes: body.byteLength, contentType, ...(contentType !== declared ? { declared } : {}) })
       res.status(201).json({ url: `/api/boards/${id}/assets/${assetId}` })
     }
   )

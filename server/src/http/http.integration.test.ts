@@ -112,6 +112,20 @@ describe('assets API', () => {
     expect(got.headers.get('content-security-policy')).toContain('sandbox')
   })
 
+  it('[S31] an image labelled with the wrong type is stored as what it is; bytes that are no image are refused', async () => {
+    const id = await board()
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
+    const res = await upload(id, jpeg, 'image/png')
+    expect(res.status).toBe(201)
+    const got = await api(((await res.json()) as { url: string }).url)
+    expect(got.headers.get('content-type')).toBe('image/jpeg')
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>')
+    const refused = await upload(id, html, 'image/svg+xml')
+    expect(refused.status).toBe(415)
+    expect(await refused.json()).toMatchObject({ error: 'not_an_image' })
+    expect((await upload(id, new TextEncoder().encode('%PDF-1.7'), 'image/png')).status).toBe(415)
+  })
+
   it('[S31] 413 too large, 415 wrong type, 404 unknown board, 400 malformed id', async () => {
     const id = await board()
     expect((await upload(id, new Uint8Array(1001))).status).toBe(413)

@@ -10,6 +10,7 @@
  */
 import type { TLRecord } from '@tldraw/tlschema'
 import { generateBoardId, parseAssetContentType, type AssetContentType, type BoardId } from '@overlap/shared'
+import { NOT_AN_IMAGE, sniffImageType } from './imageType.js'
 
 export interface InlineImage {
   assetId: string
@@ -52,10 +53,16 @@ export function extractInlineImages(records: readonly TLRecord[], boardId: Board
     if (bytes.byteLength > maxBytes) {
       return { ok: false, status: 413, error: 'too_large', message: `${record.id}: inline image of ${bytes.byteLength} bytes; images are limited to ${maxBytes} bytes` }
     }
+    const actual = sniffImageType(bytes)
+    if (actual === null) {
+      return { ok: false, status: 415, error: 'not_an_image', message: `${record.id}: inline ${contentType}: ${NOT_AN_IMAGE}` }
+    }
     const assetId = generateBoardId()
-    images.push({ assetId, contentType, bytes })
+    images.push({ assetId, contentType: actual, bytes })
     const asset = record as TLRecord & { props: Record<string, unknown> }
-    out.push({ ...asset, props: { ...asset.props, src: `/api/boards/${boardId}/assets/${assetId}` } } as TLRecord)
+    // The record's mimeType follows the bytes too, like the served Content-Type.
+    const mimeType = typeof asset.props.mimeType === 'string' ? { mimeType: actual } : {}
+    out.push({ ...asset, props: { ...asset.props, ...mimeType, src: `/api/boards/${boardId}/assets/${assetId}` } } as TLRecord)
   }
   return { ok: true, records: out, images }
 }

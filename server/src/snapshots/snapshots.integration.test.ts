@@ -380,10 +380,22 @@ describe('export and import', () => {
       expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
     })
 
+    it('[S31] an inline image labelled with the wrong type is served, and recorded, as what its bytes are', async () => {
+      const gif = Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')
+      const res = await postRaw('/api/boards/import', fileWithImage(`data:image/png;base64,${gif.toString('base64')}`))
+      expect(res.status).toBe(201)
+      const { id } = (await res.json()) as { id: string }
+      const c = await client(id)
+      const asset = readRecordsFromDoc(c.doc).find((r) => r.typeName === 'asset') as unknown as { props: { src: string; mimeType: string } }
+      expect(asset.props.mimeType).toBe('image/gif')
+      expect((await fetch(`${srv.url}${asset.props.src}`)).headers.get('content-type')).toBe('image/gif')
+    })
+
     it.each([
       ['a data: URL that is not an image', 'data:text/html;base64,PGgxPmhpPC9oMT4=', 415],
       ['an image over MAX_UPLOAD_BYTES', `data:image/png;base64,${Buffer.alloc(300_000).toString('base64')}`, 413],
       ['an SVG whose percent-encoding is broken (was a 500)', 'data:image/svg+xml,%E0%A4%A', 400],
+      ['a "PNG" whose bytes are an HTML page', `data:image/png;base64,${Buffer.from('<html><script>1</script></html>').toString('base64')}`, 415],
     ])('refuses %s and creates nothing', async (_what, src, status) => {
       const before = createdBoards
       const res = await postRaw('/api/boards/import', fileWithImage(src))
