@@ -102,3 +102,60 @@ test('at 1024 × 700 the template gallery shows its Insert button without scroll
     expect(box.y + box.height, `template ${i}: Insert inside the window`).toBeLessThanOrEqual(700)
   }
 })
+
+test('a template inserted at 1024 × 700 lands clear of the chrome: frame titles, the how-to note, every card', async ({ actor, board }) => {
+  const fay = await actor('Fay')
+  await fay.page.setViewportSize({ width: 1024, height: 700 })
+  await fay.openBoard(board.id, 'facilitator')
+  await fay.page.getByTestId('templates-button').click()
+  await fay.page.getByTestId('template-item-problem-web').click()
+  await fay.page.getByTestId('template-insert').click()
+  await expect(fay.page.getByTestId('template-gallery')).toHaveCount(0)
+  const measure = () =>
+    fay.page.evaluate(() => {
+      const editor = (window as OverlapWindow).__overlap!.editor as unknown as {
+        getCurrentPageShapes(): Array<{ id: string; type: string; parentId: string }>
+        getShapePageBounds(id: string): { minX: number; minY: number; maxX: number; maxY: number }
+        pageToScreen(p: { x: number; y: number }): { x: number; y: number }
+        getCamera(): { x: number; y: number; z: number }
+      }
+      const rect = (el: Element) => {
+        const r = el.getBoundingClientRect()
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+      }
+      // Top-level shapes (frames and the how-to note); a frame's title sits just above it.
+      const shapes = editor
+        .getCurrentPageShapes()
+        .filter((s) => s.parentId.startsWith('page:') && s.type !== 'arrow')
+        .map((s) => {
+          const b = editor.getShapePageBounds(s.id)
+          const tl = editor.pageToScreen({ x: b.minX, y: b.minY })
+          const br = editor.pageToScreen({ x: b.maxX, y: b.maxY })
+          return { id: s.id, left: tl.x, top: tl.y - (s.type === 'frame' ? 20 : 0), right: br.x, bottom: br.y }
+        })
+      const chrome = [
+        ...document.querySelectorAll(
+          '.ov-facilitator-bar, .ov-top-panel > *, .ov-share-panel, .tlui-menu-zone, .tlui-style-panel__wrapper, .tlui-main-toolbar__inner, .tlui-navigation-panel'
+        ),
+      ]
+        .map(rect)
+        .filter((r) => r.right > r.left && r.bottom > r.top)
+      return { shapes, chrome, camera: JSON.stringify(editor.getCamera()) }
+    })
+  // Wait for the zoom animation to end: the camera stops moving.
+  let last = ''
+  await expect
+    .poll(async () => {
+      const now = (await measure()).camera
+      const settled = now === last
+      last = now
+      return settled
+    })
+    .toBe(true)
+  const { shapes, chrome } = await measure()
+  expect(shapes.length).toBeGreaterThanOrEqual(6) // five frames and the how-to note
+  expect(chrome.length).toBeGreaterThanOrEqual(5)
+  for (const s of shapes) {
+    for (const c of chrome) expect(overlaps(s, c), `${s.id} at ${JSON.stringify(s)} is under ${JSON.stringify(c)}`).toBe(false)
+  }
+})

@@ -9,6 +9,7 @@
 import { parseTldrawFile } from '@overlap/shared'
 import type { Editor, TLAsset, TLContent, TLRecord, TLShape, TLShapeId } from 'tldraw'
 import { importProblem } from './importLimits'
+import { showInClearArea } from '../board/clearArea'
 
 export async function importIntoEditor(editor: Editor, fileText: string, maxMessageBytes: number): Promise<{ shapes: number }> {
   let json: unknown
@@ -43,7 +44,8 @@ export async function importIntoEditor(editor: Editor, fileText: string, maxMess
   editor.markHistoryStoppingPoint('overlap import tldr')
   editor.putContentOntoCurrentPage(content, { select: true, point: editor.getViewportPageBounds().center })
   editor.markHistoryStoppingPoint('overlap imported tldr')
-  editor.zoomToSelection({ animation: { duration: 200 } })
+  const imported = editor.getSelectionPageBounds()
+  if (imported) showInClearArea(editor, imported, { animationMs: 200 })
   return { shapes: shapes.length }
 }
 

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Box, useEditor, type TLShapeId } from 'tldraw'
 import { createSnapshot, getBoardDocument, getSnapshot, listSnapshots, type SnapshotMeta } from '../api/snapshotsApi'
 import { useBoardUi } from '../board/BoardUiContext'
+import { showInClearArea } from '../board/clearArea'
 import { useIdentity } from '../identity/IdentityContext'
 import { storedLinks, tokenFromLink } from '../access/boardAccess'
 import { snapshotPath } from '../routes'
@@ -101,7 +102,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           ? editor.getShapePageBounds(parent)
           : null
     if (!bounds) return
-    editor.zoomToBounds(bounds, { animation: { duration: 250 }, targetZoom: Math.min(1, editor.getZoomLevel() * 2), inset: 80 })
+    showInClearArea(editor, bounds, { animationMs: 250, maxZoom: Math.min(1, editor.getZoomLevel() * 2), padding: 48 })
   }
 
   return (

@@ -4,7 +4,8 @@
  * → one Yjs transaction; the binding's capture group is closed before and after).
  */
 import { buildTemplateRecords, templateBounds, type Template } from '@overlap/shared'
-import type { Editor, TLRecord, TLShapeId } from 'tldraw'
+import { Box, type Editor, type TLRecord, type TLShapeId } from 'tldraw'
+import { showInClearArea } from '../board/clearArea'
 import type { BoardBinding } from '../board/binding'
 import { placeTemplate, type Rect } from './placement'
 
@@ -31,6 +32,7 @@ export function insertTemplate(editor: Editor, binding: BoardBinding | null, tem
 
   const shapeIds = records.filter((r) => r.typeName === 'shape').map((r) => r.id as TLShapeId)
   editor.selectNone()
-  editor.zoomToBounds({ x: origin.x, y: origin.y, w: size.w, h: size.h }, { inset: 60, animation: { duration: 300 } })
+  // Frame titles and the how-to note stay clear of the top bar and the facilitator's column.
+  showInClearArea(editor, new Box(origin.x, origin.y, size.w, size.h), { animationMs: 300 })
   return shapeIds
 }

@@ -18,13 +18,15 @@ import {
 import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useWebAnalysis } from './useWebAnalysis'
 import { useWebUi } from './webUi'
+import { showInClearArea } from '../board/clearArea'
 
 function zoomTo(editor: Editor, ids: string[]): void {
   const shapeIds = ids.filter((id) => editor.getShape(id as TLShapeId)) as TLShapeId[]
   if (shapeIds.length === 0) return
   const bounds = editor.getShapesPageBounds(shapeIds)
   editor.select(...shapeIds)
-  if (bounds) editor.zoomToBounds(bounds, { inset: 120, targetZoom: Math.min(1, editor.getZoomLevel() * 2), animation: { duration: 220 } })
+  // Into the part of the canvas the lens and the top bar leave free.
+  if (bounds) showInClearArea(editor, bounds, { animationMs: 220, maxZoom: Math.min(1, editor.getZoomLevel() * 2), padding: 64 })
 }
 
 function shortText(text: string): string {

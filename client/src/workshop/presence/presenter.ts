@@ -8,6 +8,7 @@
 import { atom, type Editor, type Signal, type TLShapeId } from 'tldraw'
 import { framesInReadingOrder } from '../../export/exportBoard'
 import type { OverlapPatch } from './overlapAwareness'
+import { showInClearArea } from '../../board/clearArea'
 
 export interface Slide {
   id: TLShapeId
@@ -32,6 +33,8 @@ export interface Presenter {
 const ZOOM_ANIMATION_MS = 400
 /** Screen pixels kept around a slide, so its edges and title stay visible. */
 const SLIDE_INSET_PX = 48
+/** tldraw's own zoom to fit goes up to its largest zoom step, 8. */
+const MAX_SLIDE_ZOOM = 8
 
 export function createPresenter(opts: { editor: Editor; publish(patch: OverlapPatch): void; newId(): string }): Presenter {
   const { editor } = opts
@@ -43,7 +46,8 @@ export function createPresenter(opts: { editor: Editor; publish(patch: OverlapPa
       const bounds = editor.getShapePageBounds(p.slides[i].id)
       if (!bounds) continue
       $presentation.set({ ...p, index: i })
-      editor.zoomToBounds(bounds, { animation: { duration: ZOOM_ANIMATION_MS }, inset: SLIDE_INSET_PX })
+      // As large as the clear area allows (a small frame is enlarged, as tldraw's zoom to fit does).
+      showInClearArea(editor, bounds, { animationMs: ZOOM_ANIMATION_MS, padding: SLIDE_INSET_PX, maxZoom: MAX_SLIDE_ZOOM })
       opts.publish({ summon: { id: p.summonId }, presenting: { frameId: p.slides[i].id, index: i, total: p.slides.length } })
       return
     }

@@ -7,6 +7,7 @@ import { SIDE_OR_UNKNOWN, type EndedVote, type SideOrUnknown } from '@overlap/sh
 import { useMemo } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { saveBlob } from '../../web/briefDownload'
+import { showInClearArea } from '../../board/clearArea'
 import { useWorkshop } from '../WorkshopContext'
 import { ranks, resultsCsv, resultsCsvFileName } from './resultsCsv'
 import { endedVotes } from './resultsSelection'
@@ -37,7 +38,7 @@ export function VoteResultsPanel({ vote }: { vote: EndedVote }) {
 
   const zoomTo = (cardId: string) => {
     const b = editor.getShapePageBounds(cardId as TLShapeId)
-    if (b) editor.zoomToBounds(b, { inset: 120, animation: { duration: 250 } })
+    if (b) showInClearArea(editor, b, { animationMs: 250, padding: 64 })
   }
 
   return (
