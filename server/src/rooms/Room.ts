@@ -19,10 +19,12 @@ import { assertNever, type Connection } from './Connection.js'
 import { isRedundantUpdate } from './redundantUpdate.js'
 import { checkWorkshopWrite } from '../workshop/writeGuard.js'
 import { falseRoleClaim } from '../workshop/awarenessRole.js'
+import { createAwarenessGuard } from './awarenessGuard.js'
 import {
   KEEPALIVE_FRAME,
   VIEW_ONLY_REASON,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -59,6 +61,9 @@ export class Room {
   private broken = false
   /** Connections already logged for a false awareness role claim (once each: a loop must not flood the log). */
   private readonly falseClaimLogged = new WeakSet<Connection>()
+  /** Who owns which awareness id, and how big the states are [S8]. */
+  private readonly awarenessGuard = createAwarenessGuard<Connection>()
+  private readonly awarenessRefusalLogged = new WeakSet<Connection>()
 
   /**
    * The step-2 frame for a joiner that has nothing (empty state vector), kept until the doc changes:
@@ -123,10 +128,22 @@ export class Room {
     this.connections.add(conn)
     // Our step 1 makes the client send what we lack (edits made offline) [S4].
     conn.socket.send(encodeSyncStep1(this.doc))
-    const states = this.awareness.getStates()
-    if (states.size > 0) {
-      conn.socket.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+    this.sendAllAwareness(conn)
+  }
+
+  /** Every current state, in one message (when there are none: only if `evenIfNone`, for a query). */
+  private sendAllAwareness(conn: Connection, evenIfNone = false): void {
+    const ids = [...this.awareness.getStates().keys()]
+    if (ids.length === 0 && !evenIfNone) return
+    let frame: Uint8Array
+    try {
+      frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+    } catch (e) {
+      // Admitted states always re-encode ([S8] limits); if one ever does not, presence is lost, not the server.
+      conn.log.error('awareness could not be encoded', { err: e })
+      return
     }
+    conn.socket.send(frame)
   }
 
   leave(conn: Connection): void {
@@ -135,6 +152,7 @@ export class Room {
       // Broadcast the removal so the others drop this person's cursor at once [S8].
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null)
     }
+    this.awarenessGuard.release(conn)
     this.checkIdle()
   }
 
@@ -186,13 +204,22 @@ export class Room {
           }
           return
         }
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+        // [S8] Only this connection's own ids, within the size limits.
+        const { kept, refused } = this.awarenessGuard.admit(conn, message.clients, (id) => {
+          const meta = this.awareness.meta.get(id)
+          return meta && { clock: meta.clock, hasState: this.awareness.states.has(id) }
+        })
+        if (refused.length > 0 && !this.awarenessRefusalLogged.has(conn)) {
+          this.awarenessRefusalLogged.add(conn)
+          conn.log.warn('awareness entries dropped (logged once per connection)', { dropped: refused.length, first: refused[0] })
+        }
+        if (kept.length === 0) return
+        const update = kept.length === message.clients.length ? message.update : encodeAwarenessEntries(kept)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
         return
       }
       case 'query-awareness':
-        conn.socket.send(
-          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
-        )
+        this.sendAllAwareness(conn, true)
         return
       default:
         assertNever(message)
@@ -306,6 +333,8 @@ export class Room {
       for (const id of added) conn.awarenessClients.add(id)
       for (const id of removed) conn.awarenessClients.delete(id)
     }
+    // Removed by their owner, by a leave, or timed out in the server's own awareness.
+    if (removed.length > 0) this.awarenessGuard.removed(removed)
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))

@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { MessageType, SyncMessageType } from '@overlap/shared'
 import { decodeCheckedUpdate } from './updateIntegrity.js'
+import { stateTextProblem } from './awarenessGuard.js'
 
 /** An update decoded once at the edge; the room's checks read it instead of decoding it again. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
@@ -24,7 +25,12 @@ export type ClientMessage =
 export interface AwarenessEntry {
   clientId: number
   clock: number
-  /** null = that client left. */
+  /** The state's JSON text as sent (`"null"`: that client left). */
+  json: string
+  /**
+   * The parsed state; null = that client left. Undefined when the text is too big or too deeply nested
+   * to be parsed at all ([S8], `stateTextProblem`): the room drops such an entry.
+   */
   state: unknown
 }
 
@@ -90,11 +96,24 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state: unknown = JSON.parse(decoding.readVarString(decoder))
-    entries.push({ clientId, clock, state })
+    const json = decoding.readVarString(decoder)
+    const state: unknown = stateTextProblem(json) === null ? JSON.parse(json) : undefined
+    entries.push({ clientId, clock, json, state })
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update')
   return entries
+}
+
+/** An awareness update (the payload of an awareness message) holding just these entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, entries.length)
+    for (const { clientId, clock, json } of entries) {
+      encoding.writeVarUint(e, clientId)
+      encoding.writeVarUint(e, clock)
+      encoding.writeVarString(e, json)
+    }
+  })
 }
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {

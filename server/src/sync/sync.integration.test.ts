@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as encoding from 'lib0/encoding'
 import { CloseCode, generateBoardId, type BoardId } from '@overlap/shared'
 import {
   connectClient,
   rawSocket,
   startTestServer,
+  tokensFor,
   waitFor,
   withTimeout,
   type TestClient,
@@ -248,6 +250,91 @@ describe('y-websocket sync with an unmodified 3.1 client', () => {
     await waitFor(() => b.provider.awareness.getStates().has(fake.clientID), 'ghost visible')
     sock.ws.close()
     await waitFor(() => !b.provider.awareness.getStates().has(fake.clientID), 'ghost removed')
+  })
+})
+
+describe('[S8] awareness: own ids only, bounded', () => {
+  /** An awareness message with these raw entries (JSON text as given), sent from a viewer's socket. */
+  const awarenessFrame = (entries: Array<[number, number, string]>) => {
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, entries.length)
+    for (const [id, clock, json] of entries) {
+      encoding.writeVarUint(e, id)
+      encoding.writeVarUint(e, clock)
+      encoding.writeVarString(e, json)
+    }
+    const inner = encoding.toUint8Array(e)
+    const outer = encoding.createEncoder()
+    encoding.writeVarUint(outer, 1)
+    encoding.writeVarUint8Array(outer, inner)
+    return encoding.toUint8Array(outer)
+  }
+  /** Resolves once the server has handled everything `sock` sent so far (its answer to a step 1 is back). */
+  const processed = async (sock: ReturnType<typeof rawSocket>) => {
+    const answers = () => sock.frames.filter((f) => f[0] === 0 && f[1] === 1).length
+    const before = answers()
+    sock.ws.send(encodeSyncStep1(new Y.Doc()))
+    await waitFor(() => answers() > before, 'the server to answer step 1')
+  }
+  const viewerSocket = async () => {
+    const sock = rawSocket(`${srv.wsOrigin}/sync/${boardId}?token=${tokensFor(boardId).view}`)
+    await sock.opened
+    return sock
+  }
+
+  it('[S8] a state nested 10,000 deep is dropped, whoever sends it: the server lives on and the next joiner syncs (it used to end the process)', async () => {
+    const ann = await viewerSocket()
+    ann.ws.send(awarenessFrame([[4242, 1, '{"user":{"name":"Ann"}}']]))
+    const deep = '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}'
+    // Another socket for Ann's id, then Ann herself: neither deep state is taken.
+    const eve = await viewerSocket()
+    eve.ws.send(awarenessFrame([[4242, 2, deep]]))
+    await processed(eve)
+    ann.ws.send(awarenessFrame([[4242, 3, deep]]))
+    await processed(ann)
+    const next = client()
+    await next.synced()
+    await waitFor(() => next.provider.awareness.getStates().has(4242), 'the joiner sees Ann')
+    expect(next.provider.awareness.getStates().get(4242)).toEqual({ user: { name: 'Ann' } })
+    expect((await fetch(`${srv.url}/healthz`)).status).toBe(200)
+    ann.ws.close()
+    eve.ws.close()
+  })
+
+  it("[S8] nobody can rewrite or remove another connection's presence", async () => {
+    const fay = client()
+    await fay.synced()
+    fay.provider.awareness.setLocalState({ user: { name: 'Fay' } })
+    const fayId = fay.doc.clientID
+    const bob = client()
+    await waitFor(() => bob.provider.awareness.getStates().has(fayId), 'bob sees fay')
+    const clock = fay.provider.awareness.meta.get(fayId)!.clock
+    const eve = await viewerSocket()
+    eve.ws.send(awarenessFrame([[fayId, clock + 5, '{"user":{"name":"Fay (hacked by a viewer)"}}']]))
+    eve.ws.send(awarenessFrame([[fayId, clock + 6, 'null']]))
+    // Something that does get through afterwards shows the forgeries were handled before it.
+    eve.ws.send(awarenessFrame([[777, 1, '{"user":{"name":"Eve"}}']]))
+    await waitFor(() => bob.provider.awareness.getStates().has(777), 'bob sees eve')
+    expect(bob.provider.awareness.getStates().get(fayId)).toEqual({ user: { name: 'Fay' } })
+    expect(fay.provider.awareness.getLocalState()).toEqual({ user: { name: 'Fay' } })
+    eve.ws.close()
+  })
+
+  it('[S8] one socket cannot flood the board: at most 4 ids, 512 KiB each, and joiners still sync', async () => {
+    const eve = await viewerSocket()
+    const big = (n: number) => JSON.stringify({ pad: 'x'.repeat(n) })
+    // Twelve 7 MB states (each message under the 8 MiB limit), then many small ids.
+    for (let i = 0; i < 12; i++) eve.ws.send(awarenessFrame([[9000 + i, 1, big(7_000_000)]]))
+    eve.ws.send(awarenessFrame(Array.from({ length: 1000 }, (_, i) => [10_000 + i, 1, '{}'] as [number, number, string])))
+    eve.ws.send(awarenessFrame([[20_000, 1, '{"user":{"name":"last"}}']]))
+    await processed(eve)
+    const joiner = client()
+    await joiner.synced()
+    await waitFor(() => joiner.provider.awareness.getStates().size > 0, 'the joiner gets the admitted states')
+    const ids = [...joiner.provider.awareness.getStates().keys()].filter((id) => id !== joiner.doc.clientID)
+    expect(ids.every((id) => id >= 10_000 && id < 10_004)).toBe(true)
+    expect(ids.length).toBeLessThanOrEqual(4)
+    eve.ws.close()
   })
 })
 

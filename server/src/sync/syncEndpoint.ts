@@ -224,7 +224,14 @@ export function createSyncEndpoint({
                   log.info('refused socket: its link was rotated while it connected', { boardId, delayMs })
                   return
                 }
-                onConnection(ws, boardId, { role: decision.role, tokenHash: decision.tokenHash })
+                try {
+                  onConnection(ws, boardId, { role: decision.role, tokenHash: decision.tokenHash })
+                } catch (err) {
+                  // A bug in joining must cost this socket, not the process (an unhandled rejection
+                  // here ends Node, and every board with it).
+                  log.error('joining a board failed', { boardId, err })
+                  ws.close(CloseCode.StorageError, CloseReason[CloseCode.StorageError])
+                }
                 return
               case 'not-found': {
                 const delayMs = refuse(ws, req, boardId, CloseCode.NotFound)

@@ -25,7 +25,8 @@ export function falseRoleClaim(
   knownClock: (clientId: number) => number | undefined
 ): string | null {
   for (const { clientId, clock, state } of entries) {
-    if (state === null) continue
+    // null: a removal; undefined: a state the room drops anyway ([S8]).
+    if (state === null || state === undefined) continue
     const known = knownClock(clientId)
     if (known !== undefined && clock <= known) continue
     const claim = claimedRole(state)

@@ -287,7 +287,7 @@ describe('[WS5] [WS6] [WS7] dot voting', () => {
     // [WS7] The brief exports the results, in Markdown and JSON.
     const md = await (await fetch(`${srv.url}/api/boards/${boardId}/brief.md?token=${tokens.view}`)).text()
     expect(md).toContain('## Votes')
-    expect(md).toContain('1. Third: 3 votes (product 1, design 1, unknown 1)')
+    expect(md).toContain('- **1.** Third: 3 votes (product 1, design 1, unknown 1)')
     expect(md).toContain('   - voters: Name alice, Name bob, Name carol')
     const json = (await (await fetch(`${srv.url}/api/boards/${boardId}/brief.json?token=${tokens.view}`)).json()) as { votes?: Array<{ id: string; results: Array<{ cardId: string; total: number }> }> }
     expect(json.votes?.map((v) => [v.id, v.results.map((r) => [r.cardId, r.total])])).toEqual([
