@@ -83,9 +83,14 @@ function chromeFor(editor: Editor, screenW: number, given: ChromeInsets | undefi
   return measureChrome(editor.getContainer()) ?? resolve(BOARD_CHROME)
 }
 
-function clearArea(editor: Editor, given: ChromeInsets | undefined, padding: number): ClearArea | null {
+function clearArea(editor: Editor, given: ChromeInsets | undefined, padding: number, centred: boolean): ClearArea | null {
   const screen = editor.getViewportScreenBounds()
   let insets = chromeFor(editor, screen.w, given)
+  if (centred) {
+    const x = Math.max(insets.left, insets.right)
+    const y = Math.max(insets.top, insets.bottom)
+    insets = { top: y, right: x, bottom: y, left: x }
+  }
   if (screen.w - insets.left - insets.right < MIN_CLEAR_PX || screen.h - insets.top - insets.bottom < MIN_CLEAR_PX) {
     insets = NO_CHROME
   }
@@ -114,6 +119,11 @@ export interface ShowOptions {
   /** Leave the camera alone when the content is already wholly in the clear area. */
   onlyIfHidden?: boolean
   /**
+   * Keep the content centred on the canvas (the clear area shrunk to be symmetric): for a presented
+   * frame, which followers see around the presenter's viewport centre, whatever their own chrome.
+   */
+  centred?: boolean
+  /**
    * The chrome to keep clear of, instead of measuring it: while the board opens (tldraw's onMount)
    * the UI is not laid out yet, and what it measures then is wrong.
    */
@@ -122,7 +132,7 @@ export interface ShowOptions {
 
 /** Centres `bounds` (page coordinates) in the clear area, zoomed to fit it. */
 export function showInClearArea(editor: Editor, bounds: Box, opts: ShowOptions = {}): void {
-  const area = clearArea(editor, opts.chrome, opts.padding ?? PADDING_PX)
+  const area = clearArea(editor, opts.chrome, opts.padding ?? PADDING_PX, opts.centred ?? false)
   if (area === null) return
   if (opts.onlyIfHidden && inArea(editor, bounds, area)) return
   const z = Math.min(opts.maxZoom ?? 1, area.w / Math.max(bounds.w, 1), area.h / Math.max(bounds.h, 1))

@@ -46,8 +46,9 @@ export function createPresenter(opts: { editor: Editor; publish(patch: OverlapPa
       const bounds = editor.getShapePageBounds(p.slides[i].id)
       if (!bounds) continue
       $presentation.set({ ...p, index: i })
-      // As large as the clear area allows (a small frame is enlarged, as tldraw's zoom to fit does).
-      showInClearArea(editor, bounds, { animationMs: ZOOM_ANIMATION_MS, padding: SLIDE_INSET_PX, maxZoom: MAX_SLIDE_ZOOM })
+      // As large as the clear area allows (a small frame is enlarged, as tldraw's zoom to fit does),
+      // centred: followers are placed around this viewport's centre.
+      showInClearArea(editor, bounds, { animationMs: ZOOM_ANIMATION_MS, padding: SLIDE_INSET_PX, maxZoom: MAX_SLIDE_ZOOM, centred: true })
       opts.publish({ summon: { id: p.summonId }, presenting: { frameId: p.slides[i].id, index: i, total: p.slides.length } })
       return
     }
