@@ -77,7 +77,11 @@ describe('[S8] awareness guard', () => {
     // Bob's client re-broadcasts Fay's state with her clock: not newer, nothing to refuse.
     expect(r.send('bob', [entry(2, 1, { name: 'Bob' })]).kept).toEqual([2])
     const echo = r.send('bob', [entry(1, 5, { name: 'Fay' })])
-    expect(echo.refused).toHaveLength(1) // another connection's id: dropped, and it changed nothing anyway
+    // Not refused (nothing to log for every normal client), and it changes nothing.
+    expect(echo).toEqual({ kept: [1], refused: [] })
+    expect(r.known.get(1)).toEqual({ clock: 5, hasState: true })
+    // An equal-clock removal of a state that exists would apply: from another connection, refused.
+    expect(r.send('bob', [entry(1, 5, null)]).refused).toHaveLength(1)
     expect(r.known.get(1)).toEqual({ clock: 5, hasState: true })
   })
 })

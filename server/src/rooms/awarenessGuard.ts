@@ -107,16 +107,17 @@ export function createAwarenessGuard<C>(limits: AwarenessLimits = AWARENESS_LIMI
       const kept: typeof entries[number][] = []
       const refused: string[] = []
       for (const e of entries) {
-        const o = owner.get(e.clientId)
-        if (o !== undefined && o !== conn) {
-          refused.push(`client ${e.clientId} belongs to another connection`)
-          continue
-        }
         const now = known(e.clientId)
         const removal = e.json === 'null'
         const applies = now === undefined || e.clock > now.clock || (e.clock === now.clock && removal && now.hasState)
         if (!applies) {
-          kept.push(e) // changes nothing; y-protocols ignores it
+          // Changes nothing (y-protocols ignores it): what y-websocket clients re-send of others' states.
+          kept.push(e)
+          continue
+        }
+        const o = owner.get(e.clientId)
+        if (o !== undefined && o !== conn) {
+          refused.push(`client ${e.clientId} belongs to another connection`)
           continue
         }
         if (removal) {
