@@ -70,6 +70,28 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
   await expect.poll(() => parentOf(pat, dropped.id), { message: 'the dropped card is in the frame' }).toBe(frame.id)
   await expect.poll(() => parentOf(fay, dropped.id), { message: 'Fay sees the dropped card in the frame' }).toBe(frame.id)
 
+  // A link from outside the frame to the card inside it (an arrow bound at its end to the card).
+  await fay.page.evaluate((noteId) => {
+    const editor = (window as OverlapWindow).__overlap!.editor as unknown as {
+      createShape(s: unknown): void
+      createBinding(b: unknown): void
+    }
+    editor.createShape({ id: 'shape:link-in', type: 'arrow', x: -400, y: -300, props: { start: { x: 0, y: 0 }, end: { x: 50, y: 50 } } })
+    editor.createBinding({
+      type: 'arrow',
+      fromId: 'shape:link-in',
+      toId: noteId,
+      props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+    })
+  }, note!.id)
+  await fay.waitSynced()
+  const bindingsTo = (a: Actor, id: string) =>
+    a.page.evaluate(
+      (i) => ((window as OverlapWindow).__overlap!.editor as unknown as { getBindingsToShape(id: string, type: string): unknown[] }).getBindingsToShape(i, 'arrow').length,
+      id
+    )
+  await expect.poll(() => bindingsTo(pat, note!.id), { message: 'Pat sees the link into the card' }).toBe(1)
+
   // Pat grabs the frame by its heading and drags it: it is selected, but does not move.
   await pat.page.keyboard.press('Escape')
   await drag(pat.page, await headingPoint(pat.page), { x: 160, y: 90 })
@@ -86,6 +108,8 @@ test('[WS9] a participant cannot drag or delete a locked frame but can add a car
   for (const a of [pat, fay]) {
     expect(await frameOf(a), `${a.name}: the frame is where it was`).toEqual(frame)
     expect(await parentOf(a, note!.id), `${a.name}: the card is still in the frame`).toBe(frame.id)
+    // tldraw unbinds arrows from shapes it deletes before the deletion is refused: the link must stay bound.
+    expect(await bindingsTo(a, note!.id), `${a.name}: the link into the card is still bound`).toBe(1)
   }
 
   // Pat's duplicate of the locked frame is Pat's own, unlocked: Pat can delete it again.

@@ -58,6 +58,23 @@ export function installLockGuard(editor: Editor, { isFacilitator, onRefused }: L
     }),
     editor.sideEffects.registerOperationCompleteHandler(offBatch),
   ]
+  // Refused deletions are taken out before tldraw starts deleting: its own before-delete handlers run
+  // first (they were registered first) and unbind every arrow from each shape it deletes, so a
+  // refusal in ours came too late for the links into a locked frame's cards — they lost their ends.
+  const deleteShapes = editor.deleteShapes
+  editor.deleteShapes = ((shapes: TLShapeId[] | TLShape[]) => {
+    const ids: TLShapeId[] = (shapes as Array<TLShapeId | TLShape>).map((s) => (typeof s === 'string' ? s : s.id))
+    const actor = { source: 'user' as const, isFacilitator: isFacilitator() }
+    const all = new Set<string>()
+    for (const id of ids) {
+      all.add(id)
+      editor.visitDescendants(id, (child) => void all.add(child))
+    }
+    // Allowed shapes' descendants are allowed too (a refusal of one refuses its ancestors in the batch).
+    const allowed = ids.filter((id) => !refuseDeletion(actor, tree, id, all))
+    if (allowed.length < ids.length) onRefused()
+    return (deleteShapes as (ids: TLShapeId[]) => Editor).call(editor, allowed)
+  }) as Editor['deleteShapes']
   // No text editing of a locked shape: refusing the `editingShapeId` change would leave tldraw's
   // select tool in its editing state without a shape (it throws), so the question "can this shape
   // be edited?" is answered no instead, as tldraw does for its own `isLocked`.
@@ -68,6 +85,7 @@ export function installLockGuard(editor: Editor, { isFacilitator, onRefused }: L
     return !refuseChange({ source: 'user', isFacilitator: isFacilitator() }, id ? editor.getShape(id)?.meta : undefined, undefined)
   }) as Editor['canEditShape']
   return () => {
+    editor.deleteShapes = deleteShapes
     editor.canEditShape = canEditShape
     editor.off('deleted-shapes', onDeleted)
     for (const c of cleanups) c()
