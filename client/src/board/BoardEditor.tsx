@@ -121,7 +121,20 @@ export function BoardEditor({
     setEditor(e)
   }, [])
   // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
-  const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id })
+  // Thrown away within one burst: canEditShape is asked on every double-click and Enter.
+  const lastEditBlocked = useRef(0)
+  const onEditBlocked = useCallback((name: string, yielded: boolean) => {
+    const now = Date.now()
+    if (now - lastEditBlocked.current < 3000) return
+    lastEditBlocked.current = now
+    toaster.current?.(
+      yielded
+        ? `${name} started typing here at the same moment: it is theirs until they finish (what you typed is kept).`
+        : `${name} is typing here. You can edit it when they finish.`,
+      'info'
+    )
+  }, [])
+  const presence = useWorkshopPresenceSetup({ editor, awareness: session?.provider.awareness ?? null, role, userId: identity.id, onEditBlocked })
 
   // tldraw's own people menu lets the user rename and recolour; keep our identity in step.
   const userPreferences = useMemo<TLUserPreferences>(

@@ -8,6 +8,8 @@
  * - `presenting`: the facilitator steps through frames as slides (implies summon).
  * - `reaction`: an emoji floating over the board; a new `id` each time.
  * - `away`: the tab is hidden.
+ * - `editing`: the shape whose text this tab is editing. Card text is one field, last writer wins, so
+ *   two people typing in one card at once would lose one's words: others wait until it is null.
  */
 import { parseRole, type Role } from '../access.js'
 
@@ -21,6 +23,7 @@ export interface OverlapAwareness {
   presenting: { frameId: string; index: number; total: number } | null
   reaction: { id: string; emoji: string; x: number; y: number } | null
   away: boolean
+  editing: string | null
 }
 
 export const REACTION_EMOJI = ['👍', '❤️', '😂', '🎉', '🤔', '👀', '🔥', '➕'] as const
@@ -46,7 +49,8 @@ export function parseOverlapAwareness(state: unknown): OverlapAwareness | null {
     isObject(r) && typeof r.id === 'string' && typeof r.emoji === 'string' && (REACTION_EMOJI as readonly string[]).includes(r.emoji) && isNum(r.x) && isNum(r.y)
       ? { id: r.id, emoji: r.emoji, x: r.x, y: r.y }
       : null
-  return { role, userId: o.userId, summon: s, presenting, reaction, away: o.away === true }
+  const editing = typeof o.editing === 'string' && o.editing.startsWith('shape:') ? o.editing : null
+  return { role, userId: o.userId, summon: s, presenting, reaction, away: o.away === true, editing }
 }
 
 /** The role an awareness state claims, if any (what the server checks, [WS10]). */

@@ -4,7 +4,7 @@
  * `useWorkshopPresence` and render nothing until it exists.
  */
 import type { Role } from '@overlap/shared'
-import { createContext, useContext, useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { createWorkshopPresence, type WorkshopPresence } from './workshopPresence'
@@ -20,12 +20,22 @@ export function useWorkshopPresenceSetup(opts: {
   awareness: Awareness | null
   role: Role
   userId: string
+  onEditBlocked?: (name: string, yielded: boolean) => void
 }): WorkshopPresence | null {
   const { editor, awareness, role, userId } = opts
   const [presence, setPresence] = useState<WorkshopPresence | null>(null)
+  const onEditBlocked = useRef(opts.onEditBlocked)
+  onEditBlocked.current = opts.onEditBlocked
   useEffect(() => {
     if (!editor || !awareness) return
-    const p = createWorkshopPresence({ editor, awareness, role, userId, visibility: document })
+    const p = createWorkshopPresence({
+      editor,
+      awareness,
+      role,
+      userId,
+      visibility: document,
+      onEditBlocked: (name, yielded) => onEditBlocked.current?.(name, yielded),
+    })
     setPresence(p)
     return () => {
       p.dispose()

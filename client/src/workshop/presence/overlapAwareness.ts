@@ -10,7 +10,7 @@ import { OVERLAP_AWARENESS_FIELD, type OverlapAwareness, type Role } from '@over
 import { atom, type Signal } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 
-export type OverlapPatch = Partial<Pick<OverlapAwareness, 'summon' | 'presenting' | 'reaction'>>
+export type OverlapPatch = Partial<Pick<OverlapAwareness, 'summon' | 'presenting' | 'reaction' | 'editing'>>
 
 export interface OverlapAwarenessPublisher {
   /** What this tab publishes (reactive). */
@@ -42,6 +42,7 @@ export function createOverlapAwareness(opts: {
     presenting: null,
     reaction: null,
     away: visibility.hidden,
+    editing: null,
   })
   let disposed = false
 

@@ -7,6 +7,7 @@ import type { Role } from '@overlap/shared'
 import { atom, computed, type Editor, type Signal } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { createAwarenessPeers } from './awarenessPeers'
+import { installEditClaim } from './editClaim'
 import { createOverlapAwareness, type VisibilitySource } from './overlapAwareness'
 import type { PeerState } from './peerState'
 import { createPresenter, type Presenter } from './presenter'
@@ -40,6 +41,8 @@ export function createWorkshopPresence(opts: {
   userId: string
   visibility: VisibilitySource
   newId?: () => string
+  /** Someone else is typing in the shape this tab wanted to edit (editClaim.ts). */
+  onEditBlocked?: (name: string, yielded: boolean) => void
 }): WorkshopPresence {
   const { editor, userId } = opts
   const newId = opts.newId ?? (() => crypto.randomUUID())
@@ -56,6 +59,13 @@ export function createWorkshopPresence(opts: {
     onBreakAway: (id) => $brokenAway.set(new Set([...$brokenAway.get(), id])),
   })
   const presenter = createPresenter({ editor, publish: local.update, newId })
+  const stopEditClaim = installEditClaim({
+    editor,
+    $peers: peers.$peers,
+    selfClientId: opts.awareness.clientID,
+    publish: local.update,
+    onBlocked: (name, yielded) => opts.onEditBlocked?.(name, yielded),
+  })
   const reactions = createReactionSender({ publish: local.update, newId })
   const $role = computed('overlap role', () => local.$local.get().role)
 
@@ -93,6 +103,7 @@ export function createWorkshopPresence(opts: {
       reactions.send(emoji, { x: c.x + (Math.random() - 0.5) * spread, y: c.y + (Math.random() - 0.5) * spread })
     },
     dispose() {
+      stopEditClaim()
       presenter.end()
       reactions.dispose()
       follower.dispose()
