@@ -169,6 +169,8 @@ export function createOverlapServer({
       maxMessageBytes: config.maxMessageBytes,
     })
   )
+  // Anything no route took (PUT /healthz, an unknown file): JSON like every other error, not Express's HTML page.
+  app.use((req, res) => sendError(res, 404, 'not_found', `no route for ${req.method} ${req.path.slice(0, 200)}`))
   // Express 5 forwards rejected promises from async handlers here.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { type?: string; status?: number; message?: string }

@@ -229,6 +229,22 @@ describe('the server process', () => {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200)
   })
 
+  it.each([
+    ['HOST that does not resolve', { HOST: 'not-a-host.invalid' }, 'HOST is not a name this machine can resolve'],
+    ['DATA_DIR that is a file', { DATA_DIR: '/etc/hostname' }, 'DATA_DIR="/etc/hostname": /etc/hostname is not a directory'],
+  ])('a %s exits 1 with a message naming it, not a stack trace', async (_what, env, message) => {
+    const proc = spawn(process.execPath, [mainJs], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    children.push(proc)
+    let stderr = ''
+    proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    expect((await exitOf(proc)).code).toBe(1)
+    expect(stderr).toContain(message)
+    expect(stderr).not.toContain('    at ')
+  })
+
   it('a bad configuration exits 1 naming every bad variable', async () => {
     const proc = spawn(process.execPath, [mainJs], {
       env: { ...process.env, PORT: 'eighty', STORAGE: 'floppy' },

@@ -7,6 +7,7 @@ import { ConfigError, parseConfig, type ServerConfig } from './config.js'
 import { createLogger } from './log.js'
 import { createOverlapServer } from './createServer.js'
 import { describeListenError } from './listenError.js'
+import { prepareDataDir } from './dataDir.js'
 import { createMemoryStorage } from './storage/MemoryStorage.js'
 import { createSqliteStorage } from './storage/SqliteStorage.js'
 import type { BoardStorage } from './storage/BoardStorage.js'
@@ -32,7 +33,20 @@ async function main(): Promise<void> {
     throw e
   }
   const log = createLogger({ level: config.logLevel })
-  const storage = openStorage(config)
+  if (config.storage === 'sqlite') {
+    const problem = prepareDataDir(config.dataDir)
+    if (problem) {
+      process.stderr.write(`${problem}\n`)
+      process.exit(1)
+    }
+  }
+  let storage: BoardStorage
+  try {
+    storage = openStorage(config)
+  } catch (e) {
+    process.stderr.write(`DATA_DIR=${JSON.stringify(config.dataDir)}: cannot open the board database: ${(e as Error).message}\n`)
+    process.exit(1)
+  }
   const overlap = createOverlapServer({ config, storage, log })
   let url: string
   try {

@@ -137,6 +137,17 @@ describe('assets API', () => {
   })
 })
 
+describe('unknown routes', () => {
+  it('answer JSON errors like every other route (was an HTML page)', async () => {
+    for (const [method, p] of [['PUT', '/healthz'], ['DELETE', '/config.js'], ['GET', '/no/such/file.txt'], ['POST', '/b/x']] as const) {
+      const res = await api(p, { method })
+      expect(res.status, `${method} ${p}`).toBe(404)
+      expect(res.headers.get('content-type')).toContain('application/json')
+      expect(await res.json()).toMatchObject({ error: 'not_found' })
+    }
+  })
+})
+
 describe('health, config and the client', () => {
   it('[S32] /healthz and /readyz', async () => {
     expect((await api('/healthz')).status).toBe(200)
