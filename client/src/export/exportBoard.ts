@@ -3,10 +3,11 @@
  * (tldraw's `toImage`), a PDF with one page per frame in reading order (or the whole board on one page),
  * and a `.tldr` file that tldraw.com opens.
  */
+import { TEMPLATE_INSTANCE_META_KEY } from '@overlap/shared'
 import { serializeTldrawJsonBlob, type Editor, type TLShapeId } from 'tldraw'
 import { briefFileName } from '../web/briefDownload'
 import { withoutHiddenShapes } from '../workshop/private/visibleRecords'
-import { readingOrder } from './frameOrder'
+import { groupedReadingOrder } from './frameOrder'
 
 export type ImageFormat = 'png' | 'svg'
 export type ExportScope = { kind: 'page' } | { kind: 'selection' } | { kind: 'frame'; frameId: TLShapeId }
@@ -29,9 +30,11 @@ export function framesInReadingOrder(editor: Editor): Array<{ id: TLShapeId; nam
     .flatMap((s) => {
       const b = editor.getShapePageBounds(s.id)
       const name = (s.props as { name?: unknown }).name
-      return b ? [{ id: s.id, name: typeof name === 'string' && name ? name : 'Frame', x: b.x, y: b.y, w: b.w, h: b.h }] : []
+      const instance = s.meta[TEMPLATE_INSTANCE_META_KEY]
+      const group = typeof instance === 'string' ? instance : s.id
+      return b ? [{ id: s.id, name: typeof name === 'string' && name ? name : 'Frame', group, x: b.x, y: b.y, w: b.w, h: b.h }] : []
     })
-  return readingOrder(frames).map(({ id, name }) => ({ id, name }))
+  return groupedReadingOrder(frames).map(({ id, name }) => ({ id, name }))
 }
 
 export function idsFor(editor: Editor, scope: ExportScope): TLShapeId[] {

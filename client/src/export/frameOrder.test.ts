@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readingOrder } from './frameOrder'
+import { groupedReadingOrder, readingOrder } from './frameOrder'
 
 const f = (id: string, x: number, y: number, w = 100, h = 100) => ({ id, x, y, w, h })
 
@@ -18,5 +18,19 @@ describe('readingOrder', () => {
     expect(readingOrder(frames).map((x) => x.id)).toEqual(['a', 'b'])
     expect(frames[0].id).toBe('b')
     expect(readingOrder([])).toEqual([])
+  })
+})
+
+describe('groupedReadingOrder', () => {
+  const g = (id: string, group: string, x: number, y: number) => ({ ...f(id, x, y), group })
+  it('keeps the frames of one inserted template together: templates side by side are read one after the other', () => {
+    // Two templates side by side, each two rows of frames; row by row would mix them (a1 a2 b1 b2 a3 b3).
+    const frames = [g('a1', 'A', 0, 0), g('a2', 'A', 120, 0), g('a3', 'A', 0, 150), g('b1', 'B', 400, 0), g('b2', 'B', 520, 0), g('b3', 'B', 400, 150)]
+    expect(readingOrder(frames).map((x) => x.id)).toEqual(['a1', 'a2', 'b1', 'b2', 'a3', 'b3'])
+    expect(groupedReadingOrder(frames).map((x) => x.id)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3'])
+  })
+  it('a frame of its own is a group of one, placed by reading order among the templates', () => {
+    const frames = [g('b1', 'B', 400, 0), g('solo', 'solo', 0, 600), g('a1', 'A', 0, 0), g('a2', 'A', 0, 150)]
+    expect(groupedReadingOrder(frames).map((x) => x.id)).toEqual(['a1', 'a2', 'b1', 'solo'])
   })
 })

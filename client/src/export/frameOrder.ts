@@ -26,3 +26,22 @@ export function readingOrder<T extends FrameBox>(frames: readonly T[]): T[] {
   }
   return rows.flatMap((r) => r.sort((a, b) => a.x - b.x || a.y - b.y))
 }
+
+/**
+ * Reading order of groups, then reading order inside each group: the frames of one inserted template
+ * stay together (a presentation or PDF of three templates side by side used to go row by row across
+ * all three, mixing them). A group is placed by its bounding box; a frame not from a template is a
+ * group of its own.
+ */
+export function groupedReadingOrder<T extends FrameBox & { group: string }>(frames: readonly T[]): T[] {
+  const groups = new Map<string, T[]>()
+  for (const f of frames) groups.set(f.group, [...(groups.get(f.group) ?? []), f])
+  const boxes = [...groups].map(([group, members]) => {
+    const x = Math.min(...members.map((m) => m.x))
+    const y = Math.min(...members.map((m) => m.y))
+    const w = Math.max(...members.map((m) => m.x + m.w)) - x
+    const h = Math.max(...members.map((m) => m.y + m.h)) - y
+    return { id: group, group, x, y, w, h }
+  })
+  return readingOrder(boxes).flatMap(({ group }) => readingOrder(groups.get(group)!))
+}

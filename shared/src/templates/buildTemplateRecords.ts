@@ -27,6 +27,8 @@ import type { Template } from './types.js'
 export const TEMPLATE_META_KEY = 'overlapTemplate'
 export const TEMPLATE_VERSION_META_KEY = 'overlapTemplateVersion'
 export const HOW_TO_META_KEY = 'overlapHowTo'
+/** One insertion of a template: its frames are presented and exported together, in its own order. */
+export const TEMPLATE_INSTANCE_META_KEY = 'overlapTemplateInstance'
 
 export interface BuildTemplateOptions {
   /** Page position of the template's top-left corner. */
@@ -48,7 +50,8 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
   const seed = options.idSeed
   const shapeId = (key: string): TLShapeId => (seed === undefined ? createShapeId() : createShapeId(`${seed}-${key}`))
   const bindingId = (key: string) => (seed === undefined ? createBindingId() : createBindingId(`${seed}-${key}`))
-  const templateMeta = { [TEMPLATE_META_KEY]: template.id, [TEMPLATE_VERSION_META_KEY]: template.version }
+  const instance = seed ?? createShapeId().slice('shape:'.length)
+  const templateMeta = { [TEMPLATE_META_KEY]: template.id, [TEMPLATE_VERSION_META_KEY]: template.version, [TEMPLATE_INSTANCE_META_KEY]: instance }
   const base = (id: TLShapeId, parentId: TLParentId, index: string, x: number, y: number) => ({
     id,
     typeName: 'shape' as const,
