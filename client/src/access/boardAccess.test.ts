@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseLinks, rememberLinks, roleOfStoredToken, tokenFromLink } from './boardAccess'
+import { UNREACHABLE_MESSAGE, boardFetch, parseLinks, rememberLinks, roleOfStoredToken, tokenFromLink } from './boardAccess'
 
 const TOKEN = 'a'.repeat(43)
 
@@ -43,5 +43,16 @@ describe('role of the stored token (offline)', () => {
     fakeWindow(`http://h/b/${boardId}?token=${token('E')}`)
     rememberLinks(boardId, { edit: `http://h/b/${boardId}?token=${token('E')}` })
     expect(roleOfStoredToken(boardId)).toBe('edit')
+  })
+})
+
+describe('board requests that get no answer', () => {
+  it('fail with a sentence a person can act on, not "Failed to fetch"; an abort stays an abort', async () => {
+    const down = boardFetch('b', () => Promise.reject(new TypeError('Failed to fetch')))
+    await expect(down('/api/time')).rejects.toThrow(UNREACHABLE_MESSAGE)
+    const abort = new DOMException('The operation was aborted.', 'AbortError')
+    await expect(boardFetch('b', () => Promise.reject(abort))('/api/time')).rejects.toBe(abort)
+    const ok = new Response('{}', { status: 200 })
+    await expect(boardFetch('b', () => Promise.resolve(ok))('/api/time')).resolves.toBe(ok)
   })
 })

@@ -54,9 +54,21 @@ export function authHeaders(boardId: string): Record<string, string> {
   return token === null ? {} : { Authorization: `Bearer ${token}` }
 }
 
-/** `fetchImpl` with the board's token added to every request. */
+export const UNREACHABLE_MESSAGE = 'The server cannot be reached. Try again once the board shows it is live.'
+
+/**
+ * `fetchImpl` with the board's token added to every request. A request that never got an answer
+ * (server down, network gone) fails with a sentence a person can act on, not the browser's
+ * "Failed to fetch", which every caller would otherwise show as is.
+ */
 export function boardFetch(boardId: string, fetchImpl: typeof fetch): typeof fetch {
-  return (input, init) => fetchImpl(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...authHeaders(boardId) } })
+  return (input, init) =>
+    fetchImpl(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...authHeaders(boardId) } }).catch(
+      (e: unknown) => {
+        if (e instanceof TypeError) throw new Error(UNREACHABLE_MESSAGE, { cause: e })
+        throw e // an abort stays an abort
+      }
+    )
 }
 
 /** Links of a board this browser created (all roles), plus any link it learned by rotating. */
