@@ -44,4 +44,12 @@ describe('board names', () => {
     expect(parseBoardName('\u{1F642}'.repeat(200))).toBe('\u{1F642}'.repeat(200))
     expect(parseBoardName('\u{1F642}'.repeat(201))).toBeNull()
   })
+
+  it('lose lone surrogates (storage made them replacement marks) and the double space a removed character leaves', () => {
+    expect(parseBoardName('a\ud800b')).toBe('ab')
+    expect(parseBoardName('a\udc00b\ud83d')).toBe('ab')
+    expect(parseBoardName('Q3 \u202E planning')).toBe('Q3 planning')
+    // A real pair is kept.
+    expect(parseBoardName('a\ud83d\ude42b')).toBe('a\u{1F642}b')
+  })
 })

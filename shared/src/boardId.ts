@@ -27,16 +27,18 @@ export function generateBoardId(
 }
 
 /**
- * Board names: control characters and bidirectional overrides removed (invisible, and an override
- * can make a name read as something else in lists and links), trimmed, then 1–200 characters
- * (code points: an emoji is one).
+ * Board names: control characters, bidirectional overrides and lone surrogates removed (invisible,
+ * an override can make a name read as something else in lists and links, and a lone surrogate is no
+ * character at all: storage turned it into replacement marks), runs of spaces made one (what a
+ * removed character left between two spaces), trimmed, then 1–200 characters (code points: an emoji
+ * is one).
  */
 export const MAX_BOARD_NAME_CHARS = 200
 // C0 and C1 controls; LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI.
-const INVISIBLE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const INVISIBLE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 export function parseBoardName(input: unknown): string | null {
   if (typeof input !== 'string') return null
-  const name = input.replace(INVISIBLE_IN_NAMES, '').trim()
+  const name = input.replace(INVISIBLE_IN_NAMES, '').replace(/ {2,}/g, ' ').trim()
   const chars = [...name].length
   if (chars === 0 || chars > MAX_BOARD_NAME_CHARS) return null
   return name
