@@ -138,6 +138,7 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
     records.push(note)
   }
 
+  const bends = linkBends(template, layout.cardBoxes)
   template.links.forEach((link, i) => {
     const a = layout.cardBoxes.get(link.from)!
     const b = layout.cardBoxes.get(link.to)!
@@ -156,7 +157,7 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
         fill: 'none',
         color: 'grey',
         labelColor: 'black',
-        bend: 0,
+        bend: bends[i]!,
         start: { x: 0, y: 0 },
         end: { x: end.x - start.x, y: end.y - start.y },
         arrowheadStart: link.twoWay ? 'arrow' : 'none',
@@ -182,4 +183,55 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
     }
   })
   return records
+}
+
+interface Box {
+  x: number
+  y: number
+}
+
+/** Whether the segment p→q passes through the square card at `box` (grown by `margin`). Liang–Barsky. */
+function segmentHitsCard(p: Box, q: Box, box: Box, margin: number): boolean {
+  const [x0, y0, x1, y1] = [box.x - margin, box.y - margin, box.x + NOTE_SIZE + margin, box.y + NOTE_SIZE + margin]
+  const dx = q.x - p.x
+  const dy = q.y - p.y
+  let t0 = 0
+  let t1 = 1
+  for (const [pk, qk] of [
+    [-dx, p.x - x0],
+    [dx, x1 - p.x],
+    [-dy, p.y - y0],
+    [dy, y1 - p.y],
+  ] as const) {
+    if (pk === 0) {
+      if (qk < 0) return false
+      continue
+    }
+    const t = qk / pk
+    if (pk < 0) t0 = Math.max(t0, t)
+    else t1 = Math.min(t1, t)
+    if (t0 > t1) return false
+  }
+  return true
+}
+
+/**
+ * A bend for each link: 0 (straight) unless its straight line would run through another card — cards
+ * of a row linked to a card at its end (Option A and Option B both serving the need) drew their
+ * arrows on one line, labels on top of each other and over the cards. Those arc away, alternately
+ * above and below, further each time, so no two share a path.
+ */
+function linkBends(template: Template, boxes: ReadonlyMap<string, Box>): number[] {
+  let bent = 0
+  return template.links.map((link) => {
+    const a = boxes.get(link.from)!
+    const b = boxes.get(link.to)!
+    const centre = (c: Box) => ({ x: c.x + NOTE_SIZE / 2, y: c.y + NOTE_SIZE / 2 })
+    const blocked = [...boxes].some(([key, box]) => key !== link.from && key !== link.to && segmentHitsCard(centre(a), centre(b), box, 8))
+    if (!blocked) return 0
+    const step = Math.floor(bent / 2) + 1
+    const sign = bent % 2 === 0 ? 1 : -1
+    bent++
+    return sign * step * NOTE_SIZE * 0.75
+  })
 }
