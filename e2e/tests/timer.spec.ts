@@ -102,6 +102,9 @@ test('[WS3] [WS4] timer: every page (viewer and late joiner too) shows the same 
     await expect(a.page.getByTestId('timer')).toHaveAttribute('data-done', 'true')
     await expect(a.page.getByTestId('timer-remaining')).toHaveText('00:00')
   }
+  // Nothing left to pause: the facilitator is offered +1 min and Reset.
+  await expect(fac.page.getByTestId('timer-pause')).toHaveCount(0)
+  await expect(fac.page.getByTestId('timer-add-minute')).toBeVisible()
 
   // Reset clears the signal everywhere; the participant's timer goes away again.
   await fac.page.getByTestId('timer-reset').click()

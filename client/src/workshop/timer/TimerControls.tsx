@@ -12,7 +12,8 @@ import { useDismiss } from '../../ui/useDismiss'
 
 const PRESET_MINUTES = [1, 3, 5, 10] as const
 
-export function TimerControls({ status }: { status: TimerState['status'] }) {
+/** `done`: the time is up (the status stays `running`): pausing it would mean nothing, +1 min and Reset do. */
+export function TimerControls({ status, done = false }: { status: TimerState['status']; done?: boolean }) {
   const { api } = useWorkshop()
   const { addToast } = useToasts()
   const [menuOpen, setMenuOpen] = useState(false)
@@ -45,7 +46,7 @@ export function TimerControls({ status }: { status: TimerState['status'] }) {
 
   return (
     <div className="ov-timer-controls" data-testid="timer-controls" onPointerDown={(e) => e.stopPropagation()}>
-      {status === 'running' && (
+      {status === 'running' && !done && (
         <button type="button" className="ov-timer-btn" data-testid="timer-pause" disabled={busy} title="Pause" onClick={() => void act({ type: 'timer.pause' })}>
           Pause
         </button>

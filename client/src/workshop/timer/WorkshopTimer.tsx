@@ -38,7 +38,7 @@ export function WorkshopTimer() {
             {timer.status === 'paused' && <span className="ov-timer-tag">paused</span>}
           </>
         )}
-        {isFacilitator && <TimerControls status={timer.status} />}
+        {isFacilitator && <TimerControls status={timer.status} done={view.done} />}
       </div>
       {signal.showBanner && (
         <div className="ov-timer-banner" role="alert" data-testid="timer-done">
