@@ -106,6 +106,9 @@ test('snapshots: save in History, view the old board read-only, compare, restore
   await expect(a.page.getByTestId('history-notice')).toContainText('Restored')
   await expect.poll(() => liveIds(b.page), { message: 'B sees the restored board' }).toEqual(original)
   await expect.poll(() => liveIds(a.page), { message: 'A sees the restored board' }).toEqual(original)
+  // B is told who changed the whole board, and to what; A (who did it) gets no such toast.
+  await expect(b.page.locator('.tlui-toast__title').filter({ hasText: 'Alice restored the snapshot “Before the cut”' })).toBeVisible()
+  await expect(a.page.locator('.tlui-toast__title').filter({ hasText: 'restored the snapshot' })).toHaveCount(0)
 
   // The restore is one change of A's: A's undo takes the whole of it back, for B too.
   // The undo button of tldraw's own menu bar (the confirm button that had focus is gone).

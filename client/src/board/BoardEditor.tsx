@@ -33,6 +33,7 @@ import { WorkshopProvider } from '../workshop/WorkshopContext'
 import { FacilitatorBar } from '../workshop/FacilitatorBar'
 import { WorkshopContextMenu } from '../workshop/WorkshopContextMenu'
 import { LockLayer } from '../workshop/lock/LockLayer'
+import { RestoreNotices } from '../workshop/presence/RestoreNotices'
 import { createLockOverrides } from '../workshop/lock/lockOverrides'
 import { createDraftVisibility } from '../workshop/private/draftVisibility'
 import { PrivateBanner } from '../workshop/private/PrivateBanner'
@@ -74,6 +75,7 @@ function InFrontOfTheCanvas() {
       <ReactionLayer />
       <LockLayer />
       <PrivateLayer />
+      <RestoreNotices />
     </>
   )
 }

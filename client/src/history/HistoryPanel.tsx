@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Box, useEditor, type TLShapeId } from 'tldraw'
 import { createSnapshot, getBoardDocument, getSnapshot, listSnapshots, type SnapshotMeta } from '../api/snapshotsApi'
 import { useBoardUi } from '../board/BoardUiContext'
+import { useWorkshopPresence } from '../workshop/presence/WorkshopPresenceContext'
 import { showInClearArea } from '../board/clearArea'
 import { useIdentity } from '../identity/IdentityContext'
 import { storedLinks, tokenFromLink } from '../access/boardAccess'
@@ -23,6 +24,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const editor = useEditor()
+  const presence = useWorkshopPresence()
   const { boardId, role } = useBoardUi()
   const { identity } = useIdentity()
   const [snapshots, setSnapshots] = useState<SnapshotMeta[] | null>(null)
@@ -71,6 +73,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       setConfirmRestore(null)
       const { document } = await getSnapshot(boardId, s.id)
       const { put, removed } = restoreIntoEditor(editor, document)
+      if (put + removed > 0) presence?.announceRestore(s.name)
       setComparison(null)
       setNotice(put + removed > 0 ? `Restored “${s.name}” for everyone (Ctrl+Z undoes it).` : `The board already equals “${s.name}”.`)
     })

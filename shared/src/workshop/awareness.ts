@@ -8,6 +8,8 @@
  * - `presenting`: the facilitator steps through frames as slides (implies summon).
  * - `reaction`: an emoji floating over the board; a new `id` each time.
  * - `away`: the tab is hidden.
+ * - `restored`: this tab just restored a snapshot (a new `id` each time): every page says who restored
+ *   which snapshot, since the board changed under everyone's hands.
  * - `editing`: the shape whose text this tab is editing. Card text is one field, last writer wins, so
  *   two people typing in one card at once would lose one's words: others wait until it is null.
  */
@@ -24,6 +26,7 @@ export interface OverlapAwareness {
   reaction: { id: string; emoji: string; x: number; y: number } | null
   away: boolean
   editing: string | null
+  restored: { id: string; name: string } | null
 }
 
 export const REACTION_EMOJI = ['👍', '❤️', '😂', '🎉', '🤔', '👀', '🔥', '➕'] as const
@@ -50,7 +53,9 @@ export function parseOverlapAwareness(state: unknown): OverlapAwareness | null {
       ? { id: r.id, emoji: r.emoji, x: r.x, y: r.y }
       : null
   const editing = typeof o.editing === 'string' && o.editing.startsWith('shape:') ? o.editing : null
-  return { role, userId: o.userId, summon: s, presenting, reaction, away: o.away === true, editing }
+  const rs = o.restored
+  const restored = isObject(rs) && typeof rs.id === 'string' && typeof rs.name === 'string' ? { id: rs.id, name: rs.name.slice(0, 200) } : null
+  return { role, userId: o.userId, summon: s, presenting, reaction, away: o.away === true, editing, restored }
 }
 
 /** The role an awareness state claims, if any (what the server checks, [WS10]). */

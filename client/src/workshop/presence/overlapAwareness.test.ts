@@ -24,7 +24,7 @@ describe('[WS15] createOverlapAwareness', () => {
     const doc = new Y.Doc()
     const awareness = new Awareness(doc)
     const pub = createOverlapAwareness({ awareness, role: 'view', userId: 'u1', visibility: fakeVisibility() })
-    expect(parseOverlapAwareness(awareness.getLocalState())).toEqual({ role: 'view', userId: 'u1', summon: null, presenting: null, reaction: null, away: false, editing: null })
+    expect(parseOverlapAwareness(awareness.getLocalState())).toEqual({ role: 'view', userId: 'u1', summon: null, presenting: null, reaction: null, away: false, editing: null, restored: null })
     pub.update({ summon: { id: 's' } })
     expect(Y.encodeStateAsUpdate(doc)).toEqual(Y.encodeStateAsUpdate(new Y.Doc()))
     pub.dispose()

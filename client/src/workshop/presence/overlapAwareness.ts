@@ -10,7 +10,7 @@ import { OVERLAP_AWARENESS_FIELD, type OverlapAwareness, type Role } from '@over
 import { atom, type Signal } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 
-export type OverlapPatch = Partial<Pick<OverlapAwareness, 'summon' | 'presenting' | 'reaction' | 'editing'>>
+export type OverlapPatch = Partial<Pick<OverlapAwareness, 'summon' | 'presenting' | 'reaction' | 'editing' | 'restored'>>
 
 export interface OverlapAwarenessPublisher {
   /** What this tab publishes (reactive). */
@@ -43,6 +43,7 @@ export function createOverlapAwareness(opts: {
     reaction: null,
     away: visibility.hidden,
     editing: null,
+    restored: null,
   })
   let disposed = false
 

@@ -31,6 +31,8 @@ export interface WorkshopPresence {
   /** Follow the summon this tab broke away from again. */
   rejoin(): void
   sendReaction(emoji: ReactionEmoji): void
+  /** This tab restored the snapshot `name`: every other page says so (RestoreNotices). */
+  announceRestore(name: string): void
   dispose(): void
 }
 
@@ -101,6 +103,9 @@ export function createWorkshopPresence(opts: {
       const c = editor.getViewportPageBounds().center
       const spread = 60 / editor.getZoomLevel()
       reactions.send(emoji, { x: c.x + (Math.random() - 0.5) * spread, y: c.y + (Math.random() - 0.5) * spread })
+    },
+    announceRestore(name) {
+      local.update({ restored: { id: newId(), name } })
     },
     dispose() {
       stopEditClaim()
