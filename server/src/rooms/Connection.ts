@@ -8,6 +8,11 @@ import type { Logger } from '../log.js'
 export interface SyncSocket {
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /**
+   * Checks the peer is still there (a WebSocket ping); if no answer comes soon, the socket is
+   * dropped, which ends the connection as any close does. Optional: test sockets need not.
+   */
+  probe?(): void
 }
 
 /**

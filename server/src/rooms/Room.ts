@@ -29,6 +29,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  type AwarenessEntry,
   type ClientMessage,
 } from './messages.js'
 
@@ -48,6 +49,9 @@ export interface RoomDeps {
   closeConnection(conn: Connection, code: CloseCode): void
 }
 
+/** How long an entry for another connection's awareness id waits for that connection to prove dead. */
+const CONTESTED_CLAIM_MS = 10_000
+
 export class Room {
   readonly boardId: BoardId
   readonly doc: Y.Doc
@@ -64,6 +68,8 @@ export class Room {
   /** Who owns which awareness id, and how big the states are [S8]. */
   private readonly awarenessGuard = createAwarenessGuard<Connection>()
   private readonly awarenessRefusalLogged = new WeakSet<Connection>()
+  /** Entries held back because another connection owns the id, applied if that one turns out dead. */
+  private readonly contestedAwareness = new Map<number, { conn: Connection; entry: AwarenessEntry; at: number }>()
 
   /**
    * The step-2 frame for a joiner that has nothing (empty state vector), kept until the doc changes:
@@ -153,6 +159,18 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null)
     }
     this.awarenessGuard.release(conn)
+    // Held-back entries: the ones for ids this connection owned go to their claimant now (the same
+    // tab on its new socket, seen again at once instead of at its next renewal); its own claims lapse.
+    const now = performance.now()
+    for (const [id, claim] of this.contestedAwareness) {
+      // Only a claim as recent as the probe it started: an old one from someone else must not
+      // become a departed person's presence.
+      if (claim.conn === conn || !this.connections.has(claim.conn) || now - claim.at > CONTESTED_CLAIM_MS) this.contestedAwareness.delete(id)
+      else if (this.awarenessGuard.ownerOf(id) === undefined) {
+        this.contestedAwareness.delete(id)
+        this.admitAwareness(claim.conn, [claim.entry], null)
+      }
+    }
     this.checkIdle()
   }
 
@@ -204,18 +222,7 @@ export class Room {
           }
           return
         }
-        // [S8] Only this connection's own ids, within the size limits.
-        const { kept, refused } = this.awarenessGuard.admit(conn, message.clients, (id) => {
-          const meta = this.awareness.meta.get(id)
-          return meta && { clock: meta.clock, hasState: this.awareness.states.has(id) }
-        })
-        if (refused.length > 0 && !this.awarenessRefusalLogged.has(conn)) {
-          this.awarenessRefusalLogged.add(conn)
-          conn.log.warn('awareness entries dropped (logged once per connection)', { dropped: refused.length, first: refused[0] })
-        }
-        if (kept.length === 0) return
-        const update = kept.length === message.clients.length ? message.update : encodeAwarenessEntries(kept)
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+        this.admitAwareness(conn, message.clients, message.update)
         return
       }
       case 'query-awareness':
@@ -224,6 +231,25 @@ export class Room {
       default:
         assertNever(message)
     }
+  }
+
+  /** [S8] Applies the entries that are `conn`'s to apply (its own ids, within the limits). */
+  private admitAwareness(conn: Connection, entries: readonly AwarenessEntry[], update: Uint8Array | null): void {
+    const { kept, refused, contested } = this.awarenessGuard.admit(conn, entries, (id) => {
+      const meta = this.awareness.meta.get(id)
+      return meta && { clock: meta.clock, hasState: this.awareness.states.has(id) }
+    })
+    for (const { owner, entry } of contested) {
+      this.contestedAwareness.set(entry.clientId, { conn, entry, at: performance.now() })
+      owner.socket.probe?.()
+    }
+    if (refused.length > contested.length && !this.awarenessRefusalLogged.has(conn)) {
+      this.awarenessRefusalLogged.add(conn)
+      conn.log.warn('awareness entries dropped (logged once per connection)', { dropped: refused.length, first: refused[0] })
+    }
+    if (kept.length === 0) return
+    const bytes = update !== null && kept.length === entries.length ? update : encodeAwarenessEntries(kept)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, conn)
   }
 
   keepalive(): void {

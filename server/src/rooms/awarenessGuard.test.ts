@@ -37,6 +37,9 @@ describe('[S8] awareness guard', () => {
     expect(forged.kept).toEqual([])
     expect(forged.refused).toHaveLength(2)
     expect(r.known.get(1)).toEqual({ clock: 1, hasState: true })
+    // Each forged entry is reported as contested, with the owner to check on (a probe, in the room).
+    const contested = r.guard.admit('eve', [entry(1, 9, { name: 'x' })], (id) => r.known.get(id)).contested
+    expect(contested).toEqual([{ owner: 'fay', entry: entry(1, 9, { name: 'x' }) }])
     // The owner removes and re-announces its own id.
     expect(r.send('fay', [entry(1, 2, null)]).kept).toEqual([1])
     expect(r.send('fay', [entry(1, 3, { name: 'Fay' })]).kept).toEqual([1])

@@ -81,11 +81,17 @@ export interface AwarenessGuard<C> {
    * what applying the admitted ones will change (owners and sizes), as y-protocols will apply them:
    * an entry with a newer clock, or a `null` with the same clock for a state that exists.
    */
-  admit<E extends RawAwarenessEntry>(conn: C, entries: readonly E[], known: (clientId: number) => KnownState | undefined): { kept: E[]; refused: string[] }
+  admit<E extends RawAwarenessEntry>(
+    conn: C,
+    entries: readonly E[],
+    known: (clientId: number) => KnownState | undefined
+  ): { kept: E[]; refused: string[]; contested: Array<{ owner: C; entry: E }> }
   /** These ids' states were removed (by their owner, or timed out): their bytes no longer count. */
   removed(clientIds: Iterable<number>): void
   /** The connection closed: the ids it announced are free for anyone again. */
   release(conn: C): void
+  /** The connection an id belongs to now, if any. */
+  ownerOf(clientId: number): C | undefined
   /** Total JSON characters of the states held now. */
   readonly roomBytes: number
 }
@@ -106,6 +112,7 @@ export function createAwarenessGuard<C>(limits: AwarenessLimits = AWARENESS_LIMI
     admit(conn, entries, known) {
       const kept: typeof entries[number][] = []
       const refused: string[] = []
+      const contested: Array<{ owner: C; entry: (typeof entries)[number] }> = []
       for (const e of entries) {
         const now = known(e.clientId)
         const removal = e.json === 'null'
@@ -118,6 +125,9 @@ export function createAwarenessGuard<C>(limits: AwarenessLimits = AWARENESS_LIMI
         const o = owner.get(e.clientId)
         if (o !== undefined && o !== conn) {
           refused.push(`client ${e.clientId} belongs to another connection`)
+          // The same tab back on a new socket while its old one is not known dead yet (a laptop
+          // that slept): the room checks the owner is alive, and applies this entry if it is not.
+          contested.push({ owner: o, entry: e })
           continue
         }
         if (removal) {
@@ -148,7 +158,7 @@ export function createAwarenessGuard<C>(limits: AwarenessLimits = AWARENESS_LIMI
         setSize(e.clientId, e.json.length)
         kept.push(e)
       }
-      return { kept, refused }
+      return { kept, refused, contested }
     },
     removed(clientIds) {
       for (const id of clientIds) setSize(id, 0)
@@ -160,6 +170,7 @@ export function createAwarenessGuard<C>(limits: AwarenessLimits = AWARENESS_LIMI
       }
       owned.delete(conn)
     },
+    ownerOf: (clientId) => owner.get(clientId),
     get roomBytes() {
       return roomBytes
     },

@@ -320,6 +320,24 @@ describe('[S8] awareness: own ids only, bounded', () => {
     eve.ws.close()
   })
 
+  it("[S8] a tab back on a new socket while its old one is silently dead gets its presence back within seconds (the old socket is probed and dropped)", async () => {
+    const observer = client()
+    await observer.synced()
+    const old = await viewerSocket()
+    old.ws.send(awarenessFrame([[5555, 1, '{"user":{"name":"Ann"}}']]))
+    await waitFor(() => observer.provider.awareness.getStates().has(5555), 'observer sees Ann')
+    // The laptop sleeps: its socket stops reading (no pong), and the server has not noticed yet.
+    ;(old.ws as unknown as { _socket: { pause(): void } })._socket.pause()
+    const back = await viewerSocket()
+    back.ws.send(awarenessFrame([[5555, 3, '{"user":{"name":"Ann (back)"}}']]))
+    await waitFor(
+      () => (observer.provider.awareness.getStates().get(5555) as { user?: { name?: string } } | undefined)?.user?.name === 'Ann (back)',
+      'Ann seen again from her new socket',
+      8000
+    )
+    back.ws.close()
+  })
+
   it('[S8] one socket cannot flood the board: at most 4 ids, 512 KiB each, and joiners still sync', async () => {
     const eve = await viewerSocket()
     const big = (n: number) => JSON.stringify({ pad: 'x'.repeat(n) })

@@ -54,6 +54,9 @@ export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
  * We do not set `clientMaxWindowBits`: ws then refuses offers that lack the parameter (Firefox
  * sends a bare `permessage-deflate`), failing the handshake; the inflate side keeps 32 KiB.
  */
+/** A probed socket that has not answered a ping by then is dropped (an answer takes a round trip). */
+const PROBE_TIMEOUT_MS = 3000
+
 const DEFLATE_OPTIONS = {
   // ws creates a socket's zlib stream on its first compressed frame and keeps it until close. A new
   // board's first sync (document, page and schema) is a few KiB; compressing it would pin ~100 KiB
@@ -112,6 +115,8 @@ export function createSyncEndpoint({
   // With deflate, ws compresses each frame for its socket: nothing to prebuild (binaryFrame.ts).
   const frameOf = deflate ? () => null : createFrameCache()
   const alive = new WeakMap<WebSocket, boolean>()
+  /** Sockets asked to prove they are alive (another socket claims their awareness id, [S8]). */
+  const probing = new WeakMap<WebSocket, NodeJS.Timeout>()
 
   // One timer for all sockets: the keep-alive frame (resets the client's 30 s watchdog) and a
   // ws ping whose missing pong reveals peers that vanished without a FIN (sleeping laptops).
@@ -144,7 +149,15 @@ export function createSyncEndpoint({
   const onConnection = (ws: LimitedWebSocket, boardId: BoardId, granted: ConnectionAccess) => {
     const connId = `c${nextConnId++}`
     alive.set(ws, true)
-    ws.on('pong', () => alive.set(ws, true))
+    ws.on('pong', () => {
+      alive.set(ws, true)
+      clearTimeout(probing.get(ws))
+      probing.delete(ws)
+    })
+    ws.once('close', () => {
+      clearTimeout(probing.get(ws))
+      probing.delete(ws)
+    })
     const handle = rooms.connect(
       boardId,
       {
@@ -161,6 +174,16 @@ export function createSyncEndpoint({
         },
         close(code, reason) {
           ws.close(code, reason)
+        },
+        probe() {
+          if (probing.has(ws) || ws.readyState !== WebSocket.OPEN) return
+          const t = setTimeout(() => {
+            probing.delete(ws)
+            log.info('socket did not answer a probe: dropped', { boardId, connId })
+            ws.terminate()
+          }, PROBE_TIMEOUT_MS)
+          probing.set(ws, t)
+          ws.ping()
         },
       },
       connId,
