@@ -22,10 +22,11 @@ import path from 'node:path'
 /**
  * Reached through shared's barrel but used only by lazy parts: the template catalogue (the gallery;
  * the board itself uses only `layout.ts` and `thumbnail.ts` of that folder) and the snapshot diff
- * (the history panel). Taking them would add ~25 KiB to every board's first load.
+ * (the history panel). Taking them would add ~25 KiB to every board's first load. (`metaKeys.ts`
+ * is the board's: presenting reads a template's instance key.)
  */
 const LAZY_ONLY = [
-  /[\\/]shared[\\/]src[\\/]templates[\\/](?!layout\.ts$|thumbnail\.ts$)[^\\/]+$/,
+  /[\\/]shared[\\/]src[\\/]templates[\\/](?!layout\.ts$|thumbnail\.ts$|metaKeys\.ts$)[^\\/]+$/,
   /[\\/]shared[\\/]src[\\/]snapshots[\\/]diffBoards\.ts$/,
 ]
 

@@ -24,11 +24,7 @@ import { indexKeysAbove } from './indexKeys.js'
 import { HOW_TO_WIDTH, NOTE_SIZE, howToText, layoutTemplate } from './layout.js'
 import type { Template } from './types.js'
 
-export const TEMPLATE_META_KEY = 'overlapTemplate'
-export const TEMPLATE_VERSION_META_KEY = 'overlapTemplateVersion'
-export const HOW_TO_META_KEY = 'overlapHowTo'
-/** One insertion of a template: its frames are presented and exported together, in its own order. */
-export const TEMPLATE_INSTANCE_META_KEY = 'overlapTemplateInstance'
+import { HOW_TO_META_KEY, TEMPLATE_INSTANCE_META_KEY, TEMPLATE_META_KEY, TEMPLATE_VERSION_META_KEY } from './metaKeys.js'
 
 export interface BuildTemplateOptions {
   /** Page position of the template's top-left corner. */

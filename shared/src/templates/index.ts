@@ -1,6 +1,7 @@
 export * from './types.js'
 export * from './layout.js'
 export * from './indexKeys.js'
+export * from './metaKeys.js'
 export * from './buildTemplateRecords.js'
 export * from './thumbnail.js'
 export * from './validateTemplate.js'
