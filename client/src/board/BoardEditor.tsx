@@ -123,7 +123,7 @@ export function BoardEditor({
     setEditor(e)
   }, [])
   // Workshop attention (people, summon, presenting, reactions) over awareness; true role [WS10].
-  // Thrown away within one burst: canEditShape is asked on every double-click and Enter.
+  // One toast per burst: canEditShape is asked on every double-click and Enter.
   const lastEditBlocked = useRef(0)
   const onEditBlocked = useCallback((name: string, yielded: boolean) => {
     const now = Date.now()
