@@ -41,6 +41,8 @@ export interface RawAwarenessEntry {
   clientId: number
   clock: number
   json: string
+  /** `stateTextProblem(json)` when the parser already computed it (it is not computed twice). */
+  problem?: string | null
 }
 
 /** How deep a JSON text nests (`{}`, `[]`), read without parsing it. */
@@ -136,7 +138,7 @@ export function createAwarenessGuard<C>(limits: AwarenessLimits = AWARENESS_LIMI
           setSize(e.clientId, 0)
           continue
         }
-        const problem = stateTextProblem(e.json, limits)
+        const problem = e.problem !== undefined ? e.problem : stateTextProblem(e.json, limits)
         if (problem) {
           refused.push(`client ${e.clientId}: ${problem}`)
           continue

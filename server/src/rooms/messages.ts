@@ -27,6 +27,8 @@ export interface AwarenessEntry {
   clock: number
   /** The state's JSON text as sent (`"null"`: that client left). */
   json: string
+  /** Why the state's text may not be applied (size, nesting), or null. */
+  problem: string | null
   /**
    * The parsed state; null = that client left. Undefined when the text is too big or too deeply nested
    * to be parsed at all ([S8], `stateTextProblem`): the room drops such an entry.
@@ -97,8 +99,10 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const json = decoding.readVarString(decoder)
-    const state: unknown = stateTextProblem(json) === null ? JSON.parse(json) : undefined
-    entries.push({ clientId, clock, json, state })
+    // Checked once, here: the room's guard reads `problem` instead of scanning the text again.
+    const problem = stateTextProblem(json)
+    const state: unknown = problem === null ? JSON.parse(json) : undefined
+    entries.push({ clientId, clock, json, state, problem })
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update')
   return entries

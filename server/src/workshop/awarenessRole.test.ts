@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { falseRoleClaim } from './awarenessRole.js'
 
-const entry = (state: unknown, clock = 1) => ({ clientId: 7, clock, json: JSON.stringify(state), state })
+const entry = (state: unknown, clock = 1) => ({ clientId: 7, clock, json: JSON.stringify(state), problem: null, state })
 const unknown = () => undefined
 
 describe('[WS10] awareness role claims', () => {
