@@ -1,18 +1,22 @@
 import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
+import type { Actor } from '../fixtures/actor.js'
+
+/** A solid 160 × 100 box at (200, 200), made by `who` (solid: a click inside a hollow shape misses it). */
+const boxAt200 = (who: Actor) =>
+  who.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.createShape({ type: 'geo', x: 200, y: 200, props: { w: 160, h: 100, color: 'black', fill: 'solid' } })
+    return editor.getCurrentPageShapes()[0].id
+  })
 
 test("A's undo (Ctrl+Z) reverts A's move and leaves B's concurrent recolour alone", async ({ board, actor }) => {
   const a = await actor('Alice')
   const b = await actor('Bob')
   await Promise.all([a.openBoard(board.id), b.openBoard(board.id)])
 
-  // B creates the shape, so A's undo stack holds only A's move. Solid fill: a click inside a
-  // hollow shape misses it (it starts a brush selection instead).
-  const id = await b.page.evaluate(() => {
-    const editor = (window as OverlapWindow).__overlap!.editor
-    editor.createShape({ type: 'geo', x: 200, y: 200, props: { w: 160, h: 100, color: 'black', fill: 'solid' } })
-    return editor.getCurrentPageShapes()[0].id
-  })
+  // B creates the shape, so A's undo stack holds only A's move.
+  const id = await boxAt200(b)
   await b.waitSynced()
   await expect.poll(async () => (await a.shape(id))?.x).toBe(200)
 
@@ -54,11 +58,7 @@ test("[B18] A's undo of a shape A made does not delete it once B has changed it:
   await Promise.all([a.openBoard(board.id), b.openBoard(board.id)])
 
   // A makes a shape (A's only undo step), B recolours it.
-  const id = await a.page.evaluate(() => {
-    const editor = (window as OverlapWindow).__overlap!.editor
-    editor.createShape({ type: 'geo', x: 200, y: 200, props: { w: 160, h: 100, color: 'black', fill: 'solid' } })
-    return editor.getCurrentPageShapes()[0].id
-  })
+  const id = await boxAt200(a)
   await a.waitSynced()
   await expect.poll(async () => (await b.shape(id))?.x).toBe(200)
   await b.page.evaluate((shapeId) => {
