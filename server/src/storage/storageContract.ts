@@ -142,7 +142,7 @@ export function runStorageContract(name: string, harness: StorageHarness): void 
         { boardId: generateBoardId(), update: w.updates[0]! },
       ]
       expect(() => storage.appendUpdatesNow!(unknown)).toThrow(UnknownBoardError)
-      const stats = storage.appendUpdatesNow(w.updates.map((update) => ({ boardId: a.id, update })))
+      const stats = storage.appendUpdatesNow!(w.updates.map((update) => ({ boardId: a.id, update })))
       expect(stats.get(a.id)).toMatchObject({ updates: 2, bytes: w.updates[0]!.byteLength + w.updates[1]!.byteLength })
       expect((await loadYDoc(storage, a.id)).getMap('m').get('k')).toBe(2)
     })

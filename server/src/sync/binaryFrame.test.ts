@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+// @ts-expect-error ws exports its frame parser, Receiver, but its type declarations do not name it
 import { Receiver } from 'ws'
 import { MAX_PREFRAMED_BYTES, createFrameCache, encodeBinaryFrame } from './binaryFrame.js'
 
