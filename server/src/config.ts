@@ -28,7 +28,8 @@ export interface ServerConfig {
   /**
    * When an update counts as saved (SqliteStorage.ts). Both relay it once committed (it survives
    * kill -9). FULL (default): the author's echo waits for an fdatasync of the WAL (power-safe).
-   * NORMAL: no flush per update; a power cut may lose the last commits.
+   * NORMAL: no update waits for a flush; a background flush follows within 200 ms, so a power cut
+   * may lose the last 200 ms.
    */
   sqliteSynchronous: 'FULL' | 'NORMAL'
   /** Offer permessage-deflate on sockets (`WS_DEFLATE=on`; off by default, see syncEndpoint.ts). */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { ConfigError, parseConfig, type ServerConfig } from './config.js'
-import { createLogger } from './log.js'
+import { createLogger, type Logger } from './log.js'
 import { createOverlapServer } from './createServer.js'
 import { describeListenError } from './listenError.js'
 import { prepareDataDir } from './dataDir.js'
@@ -12,10 +12,16 @@ import { createMemoryStorage } from './storage/MemoryStorage.js'
 import { createSqliteStorage } from './storage/SqliteStorage.js'
 import type { BoardStorage } from './storage/BoardStorage.js'
 
-function openStorage(config: ServerConfig): BoardStorage {
+function openStorage(config: ServerConfig, log: Logger): BoardStorage {
   switch (config.storage) {
     case 'sqlite':
-      return createSqliteStorage({ file: path.join(config.dataDir, 'overlap.sqlite'), synchronous: config.sqliteSynchronous })
+      return createSqliteStorage({
+        file: path.join(config.dataDir, 'overlap.sqlite'),
+        synchronous: config.sqliteSynchronous,
+        onBackgroundFlush: (err) => {
+          if (err) log.error('flushing stored updates to disk failed', { err })
+        },
+      })
     case 'memory':
       return createMemoryStorage()
   }
@@ -42,7 +48,7 @@ async function main(): Promise<void> {
   }
   let storage: BoardStorage
   try {
-    storage = openStorage(config)
+    storage = openStorage(config, log)
   } catch (e) {
     process.stderr.write(`DATA_DIR=${JSON.stringify(config.dataDir)}: cannot open the board database: ${(e as Error).message}\n`)
     process.exit(1)

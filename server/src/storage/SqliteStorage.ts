@@ -9,7 +9,8 @@
  * event loop, and one call covers every commit before it. Every other write (boards, links, assets,
  * snapshots, votes, compaction) awaits that sync before it resolves. SQLite's own FULL would fsync
  * inside every commit, on the event loop, before anyone — readers included — could see the update.
- * With `'NORMAL'` nothing is synced but SQLite's checkpoints: a power cut may lose the last commits.
+ * With `'NORMAL'` no write waits for a sync: the WAL is flushed in the background at most
+ * `flushWithinMs` (200 ms) after a commit, so a power cut may lose the commits of that last moment.
  * SQLite syncs the WAL before each checkpoint and the database after it, and a WAL is only reused
  * after a complete checkpoint, so syncing the WAL file is enough for everything committed.
  */
@@ -44,7 +45,17 @@ export interface SqliteStorageOptions {
   /** Database file; `:memory:` for a private in-memory database. */
   file: string
   synchronous?: SqliteSynchronous
+  /**
+   * `NORMAL` only: the WAL is flushed to disk at most this long after a commit (one `fdatasync` in
+   * the background for every commit in that time), so a power cut loses at most that much.
+   */
+  flushWithinMs?: number
+  /** Called after each such background flush, with its error if it failed (the server logs it). */
+  onBackgroundFlush?: (err: unknown) => void
 }
+
+/** `NORMAL`'s bound on what a power cut can take: PostgreSQL's `wal_writer_delay` default. */
+export const DEFAULT_FLUSH_WITHIN_MS = 200
 
 /**
  * `PRAGMA user_version`: 1 = boards, state, updates, assets; 2 = + snapshots; 3 = + board_links
@@ -205,7 +216,12 @@ function forBoard(boardId: BoardId, write: () => unknown): void {
   }
 }
 
-export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorageOptions): BoardStorage {
+export function createSqliteStorage({
+  file,
+  synchronous = 'FULL',
+  flushWithinMs = DEFAULT_FLUSH_WITHIN_MS,
+  onBackgroundFlush,
+}: SqliteStorageOptions): BoardStorage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -304,7 +320,22 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
 
   const boardExists = (id: string) => q.getBoard.get(id) !== undefined
 
-  const syncWal = createWalSync(file, synchronous === 'FULL' && file !== ':memory:')
+  const walSync = createWalSync(file, file !== ':memory:')
+  // FULL: every write waits for the flush. NORMAL: none does; a timer flushes soon after anyway.
+  const syncWal = synchronous === 'FULL' ? walSync : () => Promise.resolve()
+  let flushTimer: NodeJS.Timeout | null = null
+  const flushSoon = () => {
+    if (synchronous === 'FULL' || file === ':memory:' || flushTimer !== null) return
+    flushTimer = setTimeout(() => {
+      flushTimer = null
+      walSync().then(
+        () => onBackgroundFlush?.(null),
+        (e: unknown) => onBackgroundFlush?.(e)
+      )
+    }, flushWithinMs)
+    // Never keeps the process alive: close() checkpoints, and SQLite syncs a checkpoint.
+    flushTimer.unref()
+  }
 
   /**
    * WAL checkpoints, off the path of any update: scheduled after a number of commits (or at once
@@ -314,6 +345,7 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
   let commitsSinceCheckpoint = 0
   let checkpointTimer: NodeJS.Immediate | null = null
   const noteCommits = (n: number) => {
+    flushSoon()
     commitsSinceCheckpoint += n
     if (commitsSinceCheckpoint >= CHECKPOINT_AFTER_COMMITS && checkpointTimer === null) {
       checkpointTimer = setImmediate(() => {
@@ -531,8 +563,10 @@ export function createSqliteStorage({ file, synchronous = 'FULL' }: SqliteStorag
     async close() {
       if (checkpointTimer !== null) clearImmediate(checkpointTimer)
       checkpointTimer = null
+      if (flushTimer !== null) clearTimeout(flushTimer)
+      flushTimer = null
       if (db.open) db.close()
-      syncWal.close()
+      walSync.close()
     },
   }
 }

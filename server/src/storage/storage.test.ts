@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createMemoryStorage } from './MemoryStorage.js'
-import { createSqliteStorage } from './SqliteStorage.js'
+import { createSqliteStorage, type SqliteStorageOptions } from './SqliteStorage.js'
 import { runStorageContract } from './storageContract.js'
 
 runStorageContract('memory', { create: async () => createMemoryStorage() })
@@ -109,10 +109,14 @@ describe('SQLite disk sync [S6] [S7]', () => {
     return files
   }
 
-  const withStorage = async (synchronous: 'FULL' | 'NORMAL', run: (s: ReturnType<typeof createSqliteStorage>, file: string) => Promise<void>) => {
+  const withStorage = async (
+    synchronous: 'FULL' | 'NORMAL',
+    run: (s: ReturnType<typeof createSqliteStorage>, file: string) => Promise<void>,
+    more: Omit<SqliteStorageOptions, 'file' | 'synchronous'> = {}
+  ) => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-sync-'))
     const file = path.join(d, 'overlap.sqlite')
-    const storage = createSqliteStorage({ file, synchronous })
+    const storage = createSqliteStorage({ file, synchronous, ...more })
     try {
       await run(storage, file)
     } finally {
@@ -167,14 +171,40 @@ describe('SQLite disk sync [S6] [S7]', () => {
     })
   })
 
-  it('NORMAL: nothing is flushed per write', async () => {
-    await withStorage('NORMAL', async (storage) => {
-      const id = generateBoardId()
-      const synced = spyOnSyncs()
-      await storage.createBoard({ id, name: 'b', createdAt: 0 }, seed())
-      await storage.appendUpdates([{ boardId: id, update: anUpdate() }])
-      await storage.syncAppended()
-      expect(synced).toEqual([])
-    })
+  it('[S7] NORMAL: no write waits for a flush; one background fdatasync of the WAL follows within flushWithinMs, none when idle', async () => {
+    const flushed: unknown[] = []
+    let onFlush = () => {}
+    await withStorage(
+      'NORMAL',
+      async (storage, file) => {
+        const id = generateBoardId()
+        const synced = spyOnSyncs()
+        const started = performance.now()
+        await storage.createBoard({ id, name: 'b', createdAt: 0 }, seed())
+        await storage.appendUpdates([{ boardId: id, update: anUpdate() }])
+        await storage.appendUpdates([{ boardId: id, update: anUpdate() }])
+        await storage.syncAppended()
+        expect(synced).toEqual([])
+        await new Promise<void>((resolve) => (onFlush = resolve))
+        // One flush for the three commits, no sooner than the timer and well before a second one.
+        expect(synced).toEqual([`${file}-wal`])
+        expect(flushed).toEqual([null])
+        expect(performance.now() - started).toBeGreaterThanOrEqual(40)
+        // Idle: no further flush.
+        await new Promise((r) => setTimeout(r, 150))
+        expect(synced).toHaveLength(1)
+        // The next commit starts a new window.
+        await storage.appendUpdates([{ boardId: id, update: anUpdate() }])
+        await new Promise<void>((resolve) => (onFlush = resolve))
+        expect(synced).toHaveLength(2)
+      },
+      {
+        flushWithinMs: 50,
+        onBackgroundFlush: (err) => {
+          flushed.push(err)
+          onFlush()
+        },
+      }
+    )
   })
 })
