@@ -31,6 +31,7 @@ import { migrateDoc } from './migrateDoc.js'
 import { releaseIntermediateItems } from './releaseIntermediateItems.js'
 import { recordIdsOfStep, recordsOthersChanged } from './stepRecords.js'
 import { createRemovedRecordCache } from './restoreRepair.js'
+import { repairParents } from './parentRepair.js'
 import { installYjsPatches } from '../yjsPatches.js'
 
 export type ReadonlyReason = 'newer-schema'
@@ -190,7 +191,16 @@ export function bindStoreToDoc({
     applyIdsToStore(ids)
   }
 
-  const applyIdsToStore = (ids: Iterable<[string, boolean]>) => {
+  /** Shapes shown on a page other than the doc says ([B19]): re-read with every batch, in case it is fixed. */
+  let detached = new Set<string>()
+
+  const applyIdsToStore = (batchIds: Iterable<[string, boolean]>) => {
+    let ids = batchIds
+    if (detached.size > 0) {
+      const all = new Map(batchIds)
+      for (const id of detached) if (!all.has(id)) all.set(id, false)
+      ids = all
+    }
     const puts: TLRecord[] = []
     const removes: TLRecord['id'][] = []
     const baseline = getBaseline(doc)
@@ -235,6 +245,22 @@ export function bindStoreToDoc({
       puts.push(raw as unknown as TLRecord)
     }
     if (puts.length === 0 && removes.length === 0) return
+    const removing = new Set<string>(removes)
+    const repairs = repairParents({ puts, removes: removing, get: (id) => store.get(id as TLRecord['id']), all: () => store.allRecords() })
+    // Every id detached so far was read again above: it is still detached only if repaired again.
+    detached = new Set(repairs.map((r) => r.id))
+    if (repairs.length > 0) {
+      const byId = new Map(repairs.map((r) => [r.id as string, r]))
+      for (let i = 0; i < puts.length; i++) {
+        const r = byId.get(puts[i]!.id)
+        if (r) {
+          puts[i] = r
+          byId.delete(r.id)
+        }
+      }
+      puts.push(...byId.values())
+      log?.warn('shapes whose parents do not reach a page are shown on the first page', { ids: repairs.map((r) => r.id) })
+    }
     try {
       store.mergeRemoteChanges(() => {
         if (removes.length) store.remove(removes)
