@@ -3,7 +3,7 @@ import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
 import { parseTldrawFile, toStoreSnapshotJson, toTldrawFileJson } from './tldrFile.js'
 import { MAX_SHAPES_PER_PAGE } from '../protocol.js'
 import { initialBoardRecords } from '../binding/docRecords.js'
-import { makeArrowBinding, makeArrowShape, makeGeoShape } from '../binding/testing.js'
+import { makeArrowBinding, makeArrowShape, makeFrameShape, makeGeoShape } from '../binding/testing.js'
 
 const schema = createTLSchema()
 const file = (records: unknown[], extra: Record<string, unknown> = {}) => ({ ...toTldrawFileJson(records as TLRecord[], schema.serialize()), ...extra })
@@ -46,6 +46,16 @@ describe('parseTldrawFile [SN8]', () => {
     expect(dangling).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/shape:gone is missing/) })
     const orphan = parseTldrawFile(file([...initialBoardRecords(), makeGeoShape({ parentId: 'page:elsewhere' as never })]), schema)
     expect(orphan).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/page:elsewhere is missing/) })
+  })
+
+  it('[B19] refuses shapes whose parents go round in a circle, naming them; a frame inside a frame is fine', () => {
+    const a = makeFrameShape({ id: 'shape:a' as never, parentId: 'shape:b' as never })
+    const b = makeFrameShape({ id: 'shape:b' as never, parentId: 'shape:a' as never })
+    const inside = makeGeoShape({ id: 'shape:in' as never, parentId: a.id })
+    const cycle = parseTldrawFile(file([...initialBoardRecords(), a, b, inside]), schema)
+    expect(cycle).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/shape:(a, shape:b|b, shape:a): each is inside the next/) })
+    const nested = parseTldrawFile(file([...initialBoardRecords(), { ...a, parentId: 'page:page' as never }, b, inside]), schema)
+    expect(nested).toMatchObject({ ok: true })
   })
 
   it('refuses a page with more shapes than an editor holds (MAX_SHAPES_PER_PAGE), counting nested ones; another page may hold as many', () => {

@@ -130,7 +130,7 @@ export function mostCrowdedPage(records: readonly TLRecord[]): { name: string; s
   for (const r of records) if (r.typeName === 'shape') parentOf.set(r.id, r.parentId)
   const counts = new Map<string, number>()
   for (const id of parentOf.keys()) {
-    // Parents were checked to exist; a cycle cannot reach a page and is not counted.
+    // Parents were checked to exist and to reach a page (no cycles); `hops` bounds the walk all the same.
     let at = parentOf.get(id)!
     for (let hops = 0; parentOf.has(at) && hops < parentOf.size; hops++) at = parentOf.get(at)!
     if (!parentOf.has(at)) counts.set(at, (counts.get(at) ?? 0) + 1)
@@ -161,5 +161,31 @@ function recordProblems(records: readonly TLRecord[], schema: TLSchema): string[
       for (const end of [record.fromId, record.toId]) if (!ids.has(end)) problems.push(`${record.id}: bound shape ${end} is missing`)
     }
   }
+  for (const cycle of parentCycles(records)) problems.push(`${cycle.join(', ')}: each is inside the next, in a circle`)
   return problems
+}
+
+/** Shapes whose parents go round in a circle, each circle once (a board would hide them, [B19]). */
+function parentCycles(records: readonly TLRecord[]): string[][] {
+  const parentOf = new Map<string, string>()
+  for (const r of records) if (r.typeName === 'shape') parentOf.set(r.id, r.parentId)
+  const done = new Set<string>()
+  const cycles: string[][] = []
+  for (const start of parentOf.keys()) {
+    const path: string[] = []
+    const onPath = new Map<string, number>()
+    let at: string | undefined = start
+    while (at !== undefined && parentOf.has(at) && !done.has(at)) {
+      const seenAt = onPath.get(at)
+      if (seenAt !== undefined) {
+        cycles.push(path.slice(seenAt))
+        break
+      }
+      onPath.set(at, path.length)
+      path.push(at)
+      at = parentOf.get(at)
+    }
+    for (const id of path) done.add(id)
+  }
+  return cycles
 }
