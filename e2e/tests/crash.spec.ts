@@ -61,3 +61,31 @@ test('[S7] kill -9 mid-session: edits made while the server is down reach it aft
     fs.rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('a SIGTERM says "Server restarting" while a restart is plausible, then offline; a restart brings "All changes saved"', async ({ actor }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-e2e-restart-'))
+  const dataDir = path.join(dir, 'data')
+  fs.mkdirSync(dataDir)
+  const suite = loadServerState()
+  const clientDist = suite ? path.join(suite.tempDir, 'client-dist') : path.join(REPO_DIR, 'client/dist')
+  const start = (port: number, n: number) => startServerProcess({ port, dataDir, clientDist, logFile: path.join(dir, `server-${n}.log`) })
+  let server = await start(0, 1)
+  try {
+    const board = await createBoard(server.baseUrl, 'restart')
+    const a = await actor('Ana', { baseURL: server.baseUrl })
+    await a.openBoard(board.id)
+    server.child.kill('SIGTERM')
+    await server.exited()
+    const state = a.page.getByTestId('sync-state')
+    await expect(state).toContainText('Server restarting, reconnecting…')
+    // Still down after the grace (SERVER_RESTART_GRACE_MS, 15 s): it is an outage, and the label says so.
+    await expect(state).toContainText('Offline', { timeout: 25_000 })
+    server = await start(server.port, 2)
+    await a.waitSynced()
+    await expect(state).toContainText('All changes saved')
+  } finally {
+    server.child.kill('SIGTERM')
+    await server.exited()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -74,6 +74,9 @@ export const LOADING_SNAPSHOT: BoardSessionSnapshot = {
 
 /** After this many failed connection attempts in a row, say "offline" rather than "connecting". */
 const ATTEMPTS_BEFORE_OFFLINE = 3
+/** How long after a "server restarting" close (1012) the status says so, before it says offline. */
+export const SERVER_RESTART_GRACE_MS = 15_000
+
 export function createBoardSession(opts: {
   boardId: string
   identity: Identity
@@ -175,17 +178,24 @@ export function createBoardSession(opts: {
     update({ phase: 'ready' })
   }
 
+  // "Server restarting" only while a restart is plausible: a server still down after that is offline.
+  let restartTimer: ReturnType<typeof setTimeout> | undefined
+  const setServerRestarting = (restarting: boolean) => {
+    clearTimeout(restartTimer)
+    if (restarting) restartTimer = setTimeout(() => update({ serverRestarting: false }), SERVER_RESTART_GRACE_MS)
+    update({ serverRestarting: restarting })
+  }
   const onSync = (synced: boolean) => {
     if (synced) {
       startBinding('server sync')
-      update({ serverRestarting: false })
+      setServerRestarting(false)
     }
     refreshStatus()
   }
   const onStatus = () => refreshStatus()
   // Emitted before y-websocket resets `wsconnected`; the 'status' event that follows refreshes.
   const onConnectionClose = (event: CloseEvent | null) => {
-    if (event?.code === CloseCode.ServerRestarting) update({ serverRestarting: true })
+    if (event?.code === CloseCode.ServerRestarting) setServerRestarting(true)
   }
   const onClosed = (event: { code: number; reason: string }) => {
     if (event.code === CloseCode.NotFound) update({ phase: 'not-found', fatalClose: event })
@@ -235,6 +245,7 @@ export function createBoardSession(opts: {
       disposed = true
       window.removeEventListener('pagehide', onPageHide)
       offPending()
+      clearTimeout(restartTimer)
       provider.off('sync', onSync)
       provider.off('status', onStatus)
       provider.off('connection-close', onConnectionClose)
