@@ -175,7 +175,13 @@ export function createOverlapServer({
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { type?: string; status?: number; message?: string }
     if (e.type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON')
-    if (e.type === 'entity.too.large' || e.status === 413) return sendError(res, 413, 'too_large', 'request body too large')
+    if (e.type === 'entity.too.large' || e.status === 413) {
+      // body-parser says how big the body was and what this route takes: the sender can act on it.
+      const { length, limit } = err as { length?: number; limit?: number }
+      const size = typeof length === 'number' ? ` (${length.toLocaleString('en')} bytes)` : ''
+      const most = typeof limit === 'number' ? `: this request takes at most ${limit.toLocaleString('en')} bytes` : ''
+      return sendError(res, 413, 'too_large', `request body too large${size}${most}`)
+    }
     // body-parser's other refusals of what the client sent: an unknown charset or encoding (415), a
     // body that does not decompress (400). The client's fault, said precisely, not an internal error.
     if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {

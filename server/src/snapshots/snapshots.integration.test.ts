@@ -343,7 +343,10 @@ describe('export and import', () => {
     expect((await postRaw('/api/boards/import', '')).status).toBe(400)
     expect((await postRaw(`/api/boards/import?name=${'x'.repeat(500)}`, fixture('tldraw-3.15.6.tldr'))).status).toBe(400)
     const big = JSON.stringify({ tldrawFileFormatVersion: 1, schema: {}, records: [], pad: 'x'.repeat(300_000) })
-    expect((await postRaw('/api/boards/import', big)).status).toBe(413)
+    const refused = await postRaw('/api/boards/import', big)
+    expect(refused.status).toBe(413)
+    // Says the limit, so that whoever sent it knows what would fit.
+    expect(((await refused.json()) as { message: string }).message).toMatch(/request body too large \(300,\d{3} bytes\): this request takes at most [\d,]+ bytes/)
     expect(createdBoards).toBe(0)
   })
 

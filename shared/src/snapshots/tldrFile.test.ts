@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
 import { parseTldrawFile, toStoreSnapshotJson, toTldrawFileJson } from './tldrFile.js'
 import { MAX_SHAPES_PER_PAGE } from '../protocol.js'
@@ -46,6 +46,32 @@ describe('parseTldrawFile [SN8]', () => {
     expect(dangling).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/shape:gone is missing/) })
     const orphan = parseTldrawFile(file([...initialBoardRecords(), makeGeoShape({ parentId: 'page:elsewhere' as never })]), schema)
     expect(orphan).toMatchObject({ ok: false, error: 'invalid_records', message: expect.stringMatching(/page:elsewhere is missing/) })
+  })
+
+  it("refuses another app's shape types by name, not as a newer tldraw; a really newer schema stays newer_tldraw", () => {
+    const ours = schema.serialize()
+    const custom = { ...ours, sequences: { ...ours.sequences, 'com.tldraw.shape.mycard': 1 } }
+    const card = { ...makeGeoShape({ id: 'shape:c' as never }), type: 'mycard', props: {} }
+    const parsed = parseTldrawFile(file([...initialBoardRecords(), card as never], { schema: custom }), schema)
+    expect(parsed).toMatchObject({ ok: false, error: 'unknown_shapes', message: expect.stringMatching(/types that Overlap does not have: mycard/) })
+    const newer = { ...custom, sequences: { ...custom.sequences, 'com.tldraw.shape': 99 } }
+    expect(parseTldrawFile(file([...initialBoardRecords()], { schema: newer }), schema)).toMatchObject({ ok: false, error: 'newer_tldraw' })
+  })
+
+  it("a failed migration says tldraw's reason, and prints nothing on the console", () => {
+    const printed: unknown[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void printed.push(args))
+    try {
+      const oldText = { id: 'shape:t', typeName: 'shape', type: 'text', x: 0, y: 0, rotation: 0, isLocked: false, opacity: 1, meta: {}, parentId: 'page:page', index: 'a1', props: { color: 'black' } }
+      const parsed = parseTldrawFile(
+        { tldrawFileFormatVersion: 1, schema: { schemaVersion: 1, storeVersion: 4, recordVersions: { shape: { version: 3 } } }, records: [oldText] },
+        schema
+      )
+      expect(parsed).toMatchObject({ ok: false, error: 'migration_failed', message: expect.stringMatching(/migration-error \(.*TypeError: .+\)$/) })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(printed).toEqual([])
   })
 
   it('[B19] refuses shapes whose parents go round in a circle, naming them; a frame inside a frame is fine', () => {

@@ -26,7 +26,14 @@ export interface TldrawFileJson {
   records: TLRecord[]
 }
 
-export type TldrawFileError = 'not_tldr' | 'tldraw_v1' | 'newer_tldraw' | 'migration_failed' | 'invalid_records' | 'too_many_shapes'
+export type TldrawFileError =
+  | 'not_tldr'
+  | 'tldraw_v1'
+  | 'newer_tldraw'
+  | 'unknown_shapes'
+  | 'migration_failed'
+  | 'invalid_records'
+  | 'too_many_shapes'
 
 export type ParsedTldrawFile =
   | { ok: true; records: TLRecord[]; schemaWas: 'same' | 'older'; droppedSessionRecords: number }
@@ -72,6 +79,11 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
   if (!isObject(fileSchema) || typeof fileSchema.schemaVersion !== 'number') {
     return fail('not_tldr', '"schema" must be a serialized tldraw schema ({ schemaVersion, sequences })')
   }
+  const foreign = foreignTypes(fileSchema, schema)
+  if (foreign.length > 0) {
+    // Not newer: made by an app that adds its own shapes to tldraw; Overlap cannot draw them.
+    return fail('unknown_shapes', `this file uses shape or binding types that Overlap does not have: ${foreign.join(', ')} (made by an app with its own shapes)`)
+  }
   if (checkDocSchema(fileSchema, schema) === 'newer') {
     return fail('newer_tldraw', 'this file was made by a newer tldraw (its schema has migrations this version of Overlap does not know)')
   }
@@ -95,8 +107,14 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
 
   let migrated: Record<string, TLRecord>
   try {
-    const result = schema.migrateStoreSnapshot({ store: store as never, schema: fileSchema as unknown as SerializedSchema })
-    if (result.type !== 'success') return fail('migration_failed', `tldraw could not migrate this file: ${String(result.reason)}`)
+    // tldraw reports why a migration failed only on console.error: caught here, said in the answer.
+    const { value: result, errors } = withConsoleErrors(() =>
+      schema.migrateStoreSnapshot({ store: store as never, schema: fileSchema as unknown as SerializedSchema })
+    )
+    if (result.type !== 'success') {
+      const why = errors.length > 0 ? ` (${errors[0]})` : ''
+      return fail('migration_failed', `tldraw could not migrate this file: ${String(result.reason)}${why}`)
+    }
     migrated = result.value as unknown as Record<string, TLRecord>
   } catch (e) {
     return fail('migration_failed', `tldraw could not migrate this file: ${e instanceof Error ? e.message : String(e)}`)
@@ -142,6 +160,45 @@ export function mostCrowdedPage(records: readonly TLRecord[]): { name: string; s
     best = { name: page && page.typeName === 'page' ? page.name : pageId, shapes }
   }
   return best
+}
+
+/**
+ * Shape and binding types the file's schema has migrations for and ours has not at all, when every
+ * sequence both know is at or below ours: then the file is not newer, it is another app's.
+ */
+function foreignTypes(fileSchema: Record<string, unknown>, schema: TLSchema): string[] {
+  const theirs = isObject(fileSchema.sequences) ? fileSchema.sequences : {}
+  const ours = schema.serialize().sequences as Record<string, number>
+  const foreign: string[] = []
+  for (const [key, version] of Object.entries(theirs)) {
+    const known = ours[key]
+    if (known !== undefined) {
+      if (typeof version === 'number' && version > known) return []
+      continue
+    }
+    const m = /^com\.tldraw\.(?:shape|binding)\.(.+)$/.exec(key)
+    if (m) foreign.push(m[1]!)
+  }
+  return foreign
+}
+
+/** Runs `fn`, collecting what it writes to console.error (one line each) instead of printing it. */
+function withConsoleErrors<T>(fn: () => T): { value: T; errors: string[] } {
+  const errors: string[] = []
+  const original = console.error
+  console.error = (...args: unknown[]) => {
+    errors.push(
+      args
+        .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a)))
+        .join(' ')
+        .split('\n')[0]!
+    )
+  }
+  try {
+    return { value: fn(), errors }
+  } finally {
+    console.error = original
+  }
 }
 
 /** Schema validation plus dangling references (shape parents, binding ends): one line per problem. */
