@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
+import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expectMenuDismisses } from '../fixtures/menus.js'
 import { expect, test } from '../fixtures/test.js'
 import { postBoard } from '../fixtures/api.js'
@@ -142,6 +143,20 @@ test('import into this board: a file made by tldraw 2.x lands on the open board 
   await expect.poll(async () => (await b.shapes()).length, { message: 'B sees the imported shapes' }).toBe(before.length + 6)
   expect(new URL(a.page.url()).pathname).toBe(`/b/${boardId}`)
   await a.waitSynced()
+  // Beside the template, not in it: no imported shape went into one of its frames, none overlaps it.
+  const placement = await a.page.evaluate((old) => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    const known = new Set(old)
+    const added = [...editor.getCurrentPageShapeIds()].filter((id) => !known.has(id))
+    const right = (ids: string[]) => Math.max(...ids.map((id) => editor.getShapePageBounds(id)!.maxX))
+    const left = (ids: string[]) => Math.min(...ids.map((id) => editor.getShapePageBounds(id)!.minX))
+    return {
+      parentsInTemplate: added.filter((id) => known.has(editor.getShape(id)!.parentId)).length,
+      gap: left(added) - right(old),
+    }
+  }, before)
+  expect(placement.parentsInTemplate).toBe(0)
+  expect(placement.gap).toBeGreaterThan(0)
 
   await a.page.getByTestId('quick-actions.undo').click()
   await expect.poll(async () => (await b.shapes()).map((s) => s.id).sort(), { message: 'one undo removes the import' }).toEqual([...before].sort())
