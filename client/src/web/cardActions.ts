@@ -40,16 +40,20 @@ export function createCard(editor: Editor, type: CardType, center: VecLike): TLS
     .map((n) => editor.getShapePageBounds(n.id))
     .filter((b) => b !== undefined)
     .map((b) => ({ x: b.x, y: b.y, w: b.w, h: b.h }))
-  const { x, y } = freeSpot(center, notes, NOTE_SIZE)
-  const cx = x + NOTE_SIZE / 2
-  const cy = y + NOTE_SIZE / 2
-  const frame = editor
-    .getCurrentPageShapesSorted()
-    .filter((s) => s.type === 'frame')
-    .reverse()
-    .find((f) => editor.isPointInShape(f, { x: cx, y: cy }, { hitInside: true }))
+  const frameAt = (p: VecLike) =>
+    editor
+      .getCurrentPageShapesSorted()
+      .filter((s) => s.type === 'frame')
+      .reverse()
+      .find((f) => editor.isPointInShape(f, p, { hitInside: true }))
+  // Made in a zone: a free spot wholly inside it if there is one (a frame clips what sticks out).
+  const zone = frameAt(center)
+  const zoneBounds = zone ? editor.getShapePageBounds(zone.id) : undefined
+  const { x, y } = freeSpot(center, notes, NOTE_SIZE, undefined, undefined, zoneBounds)
+  const frame = frameAt({ x: x + NOTE_SIZE / 2, y: y + NOTE_SIZE / 2 })
   const parentId = frame ? frame.id : pageId
-  const local = frame ? editor.getPointInParentSpace(frame.id, { x, y }) : { x, y }
+  // The frame's own space (its children's x and y), not its parent's: that put cards outside their zone.
+  const local = frame ? editor.getPointInShapeSpace(frame.id, { x, y }) : { x, y }
   const id = createShapeId()
   editor.markHistoryStoppingPoint('overlap create card')
   editor.createShape({
