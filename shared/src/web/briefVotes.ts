@@ -67,7 +67,7 @@ export function briefVotesMarkdown(votes: readonly BriefVote[], line: (text: str
       v.config.onePerCard ? 'one per card' : null,
       v.config.anonymous ? 'anonymous' : 'named',
     ].filter((x) => x !== null)
-    md.push(`### ${line(v.scopeLabel || 'Vote')} (ended ${v.endedAt})`, '')
+    md.push(`### ${line(v.scopeLabel || 'Vote')} (ended ${readableUtc(v.endedAt)})`, '')
     md.push(`_${settings.join(', ')}; ${plural(people, 'person', 'people')} voted (${sides(v.votersBySide)})._`, '')
     for (const r of v.results) {
       const card = `${r.ref ? `**${r.ref}** ` : ''}${line(r.title)}`
@@ -78,4 +78,9 @@ export function briefVotesMarkdown(votes: readonly BriefVote[], line: (text: str
     md.push('')
   }
   return md
+}
+
+/** `2026-12-07T15:51:52.173Z` → `2026-12-07 15:51 UTC`: for people; the JSON keeps the ISO time. */
+export function readableUtc(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso
 }
