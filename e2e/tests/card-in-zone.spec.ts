@@ -3,7 +3,7 @@ import { postBoard } from '../fixtures/api.js'
 import { expect, test } from '../fixtures/test.js'
 
 /**
-* [W3] A card made while a zone fills the view goes into that zone, where it can be seen: it used to
+ * [W3] A card made while a zone fills the view goes into that zone, where it can be seen: it used to
  * be given the zone as parent but page coordinates, and sat far outside it, clipped by the frame.
  */
 test('cards made with the keyboard while a zone is in view land inside that zone, visible, side by side', async ({ actor, baseURL }) => {
