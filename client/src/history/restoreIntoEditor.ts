@@ -6,7 +6,8 @@
  *
  * Only what differs is written; `user` records (attribution) are never removed.
  */
-import type { Editor, SerializedSchema, TLRecord, TLStoreSnapshot } from 'tldraw'
+import { migrateSnapshot } from '@overlap/shared'
+import type { Editor, SerializedSchema, TLRecord } from 'tldraw'
 
 export interface RestoreResult {
   put: number
@@ -19,13 +20,10 @@ export function restoreIntoEditor(
 ): RestoreResult {
   const { store } = editor
   // A snapshot taken by an older client is migrated to our schema first; a newer one is refused.
-  const migrated = store.schema.migrateStoreSnapshot({
-    store: snapshot.store,
-    schema: snapshot.schema as SerializedSchema,
-  } as TLStoreSnapshot)
-  if (migrated.type !== 'success') throw new Error(`this snapshot cannot be restored here (${migrated.reason})`)
+  const migrated = migrateSnapshot(store.schema, snapshot.store, snapshot.schema as SerializedSchema)
+  if (!migrated.ok) throw new Error(`this snapshot cannot be restored here (${migrated.reason})`)
   const target = new Map<string, TLRecord>()
-  for (const record of Object.values(migrated.value) as TLRecord[]) {
+  for (const record of Object.values(migrated.records)) {
     if (store.schema.types[record.typeName]?.scope === 'document') target.set(record.id, record)
   }
 

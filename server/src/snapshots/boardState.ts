@@ -5,7 +5,7 @@
 import * as Y from 'yjs'
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
-import { checkDocSchema, readDocSchema, readRecordsFromDoc, type BoardId } from '@overlap/shared'
+import { checkDocSchema, migrateSnapshot, readDocSchema, readRecordsFromDoc, type BoardId } from '@overlap/shared'
 import type { BoardStorage } from '../storage/BoardStorage.js'
 import type { Logger } from '../log.js'
 import { openStoredDoc } from '../storage/mergeDoc.js'
@@ -57,6 +57,6 @@ export function recordsForOurSchema({ records, schema }: StateRecords, ours: TLS
   if (checkDocSchema(schema, ours) !== 'older') return records
   const store: Record<string, TLRecord> = {}
   for (const r of records) store[r.id] = r
-  const result = ours.migrateStoreSnapshot({ store: store as never, schema })
-  return result.type === 'success' ? Object.values(result.value as unknown as Record<string, TLRecord>) : records
+  const result = migrateSnapshot(ours, store, schema)
+  return result.ok ? Object.values(result.records) : records
 }

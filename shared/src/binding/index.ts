@@ -2,6 +2,7 @@ export * from './bindStoreToDoc.js'
 export * from './docRecords.js'
 export * from './schemaCheck.js'
 export * from './migrateDoc.js'
+export * from './migrateSnapshot.js'
 export { LAYOUT_SEQUENCE, LAYOUT_VERSION, checkBoardSchema } from './docSchema.js'
 export {
   RECORDS_MAP,

@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import type { SerializedSchema, StoreSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { BASELINE_KEY, type BaselineTable } from './baseline.js'
+import { migrateSnapshot } from './migrateSnapshot.js'
 import {
   compileBaseline,
   createRecordMap,
@@ -35,14 +36,9 @@ export function migrateDoc(
 ): MigrateDocResult {
   const before: Record<string, JsonRecord> = {}
   for (const record of readRecordsFromDoc(doc)) before[record.id] = record as unknown as JsonRecord
-  let result
-  try {
-    result = schema.migrateStoreSnapshot({ store: before as never, schema: storedSchema })
-  } catch (error) {
-    return { ok: false, reason: String(error) }
-  }
-  if (result.type !== 'success') return { ok: false, reason: String(result.reason) }
-  const after = result.value as unknown as Record<string, JsonRecord>
+  const result = migrateSnapshot(schema, before, storedSchema)
+  if (!result.ok) return { ok: false, reason: result.reason }
+  const after = result.records as unknown as Record<string, JsonRecord>
   const baseline = getBaseline(doc)
   const narrowed = baseline.table ? narrowTable(baseline.table, Object.values(after)) : null
   const map = getRecordsMap(doc)

@@ -11,6 +11,7 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import { checkDocSchema } from '../binding/schemaCheck.js'
+import { migrateSnapshot } from '../binding/migrateSnapshot.js'
 import { initialBoardRecords } from '../binding/docRecords.js'
 import { MAX_SHAPES_PER_PAGE } from '../protocol.js'
 
@@ -105,22 +106,10 @@ export function parseTldrawFile(input: unknown, schema: TLSchema): ParsedTldrawF
     store[r.id] = r
   }
 
-  let migrated: Record<string, TLRecord>
-  try {
-    // tldraw reports why a migration failed only on console.error: caught here, said in the answer.
-    const { value: result, errors } = withConsoleErrors(() =>
-      schema.migrateStoreSnapshot({ store: store as never, schema: fileSchema as unknown as SerializedSchema })
-    )
-    if (result.type !== 'success') {
-      const why = errors.length > 0 ? ` (${errors[0]})` : ''
-      return fail('migration_failed', `tldraw could not migrate this file: ${String(result.reason)}${why}`)
-    }
-    migrated = result.value as unknown as Record<string, TLRecord>
-  } catch (e) {
-    return fail('migration_failed', `tldraw could not migrate this file: ${e instanceof Error ? e.message : String(e)}`)
-  }
+  const migrated = migrateSnapshot(schema, store, fileSchema as unknown as SerializedSchema)
+  if (!migrated.ok) return fail('migration_failed', `tldraw could not migrate this file: ${migrated.reason}`)
 
-  const records = Object.values(migrated)
+  const records = Object.values(migrated.records)
   // A board needs its document record and a page; files always have them, hand-made ones may not.
   for (const base of initialBoardRecords()) {
     const present = records.some((r) => r.typeName === base.typeName)
@@ -180,25 +169,6 @@ function foreignTypes(fileSchema: Record<string, unknown>, schema: TLSchema): st
     if (m) foreign.push(m[1]!)
   }
   return foreign
-}
-
-/** Runs `fn`, collecting what it writes to console.error (one line each) instead of printing it. */
-function withConsoleErrors<T>(fn: () => T): { value: T; errors: string[] } {
-  const errors: string[] = []
-  const original = console.error
-  console.error = (...args: unknown[]) => {
-    errors.push(
-      args
-        .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a)))
-        .join(' ')
-        .split('\n')[0]!
-    )
-  }
-  try {
-    return { value: fn(), errors }
-  } finally {
-    console.error = original
-  }
 }
 
 /** Schema validation plus dangling references (shape parents, binding ends): one line per problem. */
