@@ -76,3 +76,27 @@ test("[B18] A's undo of a shape A made does not delete it once B has changed it:
   for (const actorX of [a, b]) await expect.poll(async () => actorX.shape(id)).toMatchObject({ x: 200, color: 'red' })
   await Promise.all([a.waitSynced(), b.waitSynced()])
 })
+
+test("the toolbar's Undo and Redo buttons follow the board's own history: Redo turns on after an Undo and brings the shape back", async ({ board, actor }) => {
+  const a = await actor('Alice')
+  await a.openBoard(board.id)
+  const undo = a.page.getByTestId('quick-actions.undo')
+  const redo = a.page.getByTestId('quick-actions.redo')
+  await expect(undo).toBeDisabled()
+  await expect(redo).toBeDisabled()
+
+  await a.drawRectangle(await a.canvasPoint(0.3, 0.3), await a.canvasPoint(0.5, 0.6))
+  await expect.poll(async () => (await a.shapes()).length).toBe(1)
+  await expect(undo).toBeEnabled()
+  await expect(redo).toBeDisabled()
+
+  await undo.click()
+  await expect.poll(async () => (await a.shapes()).length, { message: 'Undo removed the rectangle' }).toBe(0)
+  await expect(redo, 'Redo is offered after an Undo').toBeEnabled()
+  await expect(undo).toBeDisabled()
+
+  await redo.click()
+  await expect.poll(async () => (await a.shapes()).length, { message: 'Redo brought it back' }).toBe(1)
+  await expect(redo).toBeDisabled()
+  await a.waitSynced()
+})

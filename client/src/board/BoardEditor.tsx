@@ -1,7 +1,15 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { ALLOWED_ASSET_CONTENT_TYPES, MAX_SHAPES_PER_PAGE } from '@overlap/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
+import {
+  DefaultQuickActions,
+  DefaultQuickActionsContent,
+  Tldraw,
+  useTldrawCurrentUser,
+  type Editor,
+  type TLComponents,
+  type TLUserPreferences,
+} from 'tldraw'
 import { getConfig } from '../config'
 import { useIdentity } from '../identity/IdentityContext'
 import { parseIdentity, type Identity } from '../identity/identityStore'
@@ -10,7 +18,7 @@ import { BoardNotFound } from './BoardNotFound'
 import { LinkInvalid } from './LinkInvalid'
 import type { Role } from '@overlap/shared'
 import { BoardSharePanel } from './BoardSharePanel'
-import { BoardUiContext, type BoardUiState } from './BoardUiContext'
+import { BoardUiContext, useBoardUi, type BoardUiState } from './BoardUiContext'
 import { SyncStatus } from './SyncStatus'
 import { createUndoOverrides, linkEditorHistory } from './undoOverrides'
 import { createUndoGuards } from './undoGuards'
@@ -79,10 +87,24 @@ function InFrontOfTheCanvas() {
     </>
   )
 }
+/**
+ * tldraw's undo/redo/delete/duplicate buttons, remounted whenever the undo buttons are linked to
+ * the board's history (`historyEpoch`): tldraw caches whether it can redo, and the cache made
+ * before the link never looked at the board's history again (Redo stayed disabled after Undo).
+ */
+function BoardQuickActions() {
+  const { historyEpoch } = useBoardUi()
+  return (
+    <DefaultQuickActions>
+      <DefaultQuickActionsContent key={historyEpoch} />
+    </DefaultQuickActions>
+  )
+}
 const components: TLComponents = {
   SharePanel: BoardSharePanel,
   TopPanel,
   Toolbar: OverlapToolbar,
+  QuickActions: BoardQuickActions,
   InFrontOfTheCanvas,
   ContextMenu: WorkshopContextMenu,
 }
@@ -169,10 +191,12 @@ export function BoardEditor({
   const [draftVisibility] = useState(createDraftVisibility)
   useEffect(() => (session ? draftVisibility.connect(session.doc, identity.id) : undefined), [draftVisibility, session, identity.id])
 
+  const [historyEpoch, setHistoryEpoch] = useState(0)
   useEffect(() => {
     if (!editor || !session) return
     const binding = session.getBinding()
     const unlink = binding ? linkEditorHistory(editor, binding) : () => {}
+    if (binding) setHistoryEpoch((n) => n + 1)
     const unexpose = exposeTestHooks({ editor, session })
     return () => {
       unlink()
@@ -194,6 +218,7 @@ export function BoardEditor({
       role,
       state,
       maxShapesPerPage: MAX_SHAPES_PER_PAGE,
+      historyEpoch,
       undoGuards,
       editIdentity,
       discardLocalChanges: () => void session?.dispose({ forgetLocal: true }).then(() => window.location.reload()),
@@ -201,7 +226,7 @@ export function BoardEditor({
         toaster.current = fn
       },
     }),
-    [boardId, boardName, role, state, editIdentity, undoGuards, session]
+    [boardId, boardName, role, state, editIdentity, undoGuards, session, historyEpoch]
   )
 
   if (state.phase === 'not-found') return <BoardNotFound />

@@ -20,6 +20,12 @@ export interface BoardUiState {
    * the way out when the server refused one of those changes for good (too large, [S9]).
    */
   discardLocalChanges(): void
+  /**
+   * Bumped each time the undo/redo buttons are pointed at the board's own history (see
+   * `linkEditorHistory`): the quick actions remount on it, so their cached `canUndo`/`canRedo`
+   * read the board's history, not tldraw's unused one.
+   */
+  historyEpoch: number
   /** Rules that may refuse an undo/redo step (the facilitator lock registers one). */
   undoGuards: UndoGuards
   /** Lets the UI hand tldraw's toast function to code outside the editor (the asset store). */

@@ -59,6 +59,8 @@ export function createUndoOverrides(getBinding: () => BoardBinding | null, guard
  * - The history starts empty when the editor appears (see below).
  * - The undo/redo buttons ask `editor.getCanUndo()`/`getCanRedo()`; answer from the Y.UndoManager's
  *   stacks (through an atom, so the buttons re-render) rather than from tldraw's unused history.
+ *   A button rendered before this link cached tldraw's answer and never calls these again; the
+ *   board remounts its quick actions after each link (`historyEpoch`, BoardEditor.tsx).
  */
 export function linkEditorHistory(editor: Editor, binding: BoardBinding): () => void {
   const originalMark = editor.markHistoryStoppingPoint
