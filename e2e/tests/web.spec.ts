@@ -22,6 +22,7 @@ interface WebEditor {
   createShape(shape: Record<string, unknown>): unknown
   createBindings(bindings: Array<Record<string, unknown>>): unknown
   select(...ids: string[]): unknown
+  focus(): unknown
 }
 type WebWindow = Window & { __overlap?: { editor: WebEditor } }
 
@@ -150,13 +151,29 @@ test('web: gallery insert, lens flags an unlinked requirement, a typed link clea
     await expect(x.page.getByTestId('lens-link-count-serves')).toHaveText('3')
   }
 
+  // A answers the need's prompt: Enter on the selected card opens its text, typing replaces it.
+  // Prompts nobody answered are not content: the brief leaves them out ([W24]).
+  await a.page.evaluate((id) => {
+    const editor = (window as WebWindow).__overlap!.editor
+    editor.focus()
+    editor.select(id)
+  }, needId)
+  await a.page.keyboard.press('Enter')
+  await a.page.keyboard.press('Control+a')
+  await a.typeInEditedShape('Customers can take their data elsewhere')
+  await a.page.keyboard.press('Escape')
+  await expect.poll(async () => (await readBoard(a.page)).cards.find((c) => c.id === needId)?.text).toBe('Customers can take their data elsewhere')
+  await a.waitSynced()
+
   // A downloads the brief: the requirement is listed under the need it serves.
   await a.page.getByTestId('brief-button').click()
   const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('brief-download-md').click()])
   expect(download.suggestedFilename()).toMatch(/-brief\.md$/)
   const markdown = await readFile((await download.path())!, 'utf8')
   const needs = markdown.split('## Business needs')[1]?.split('\n## ')[0] ?? ''
-  expect(needs).toMatch(/- \*\*N1\*\* What outcome does the business need/)
+  expect(needs).toMatch(/- \*\*N1\*\* Customers can take their data elsewhere/)
+  expect(markdown).toContain('_4 template prompts nobody has answered yet are left out, with their links._')
+  expect(markdown).not.toContain('What outcome does the business need')
   expect(needs).toMatch(/ {2}- served by \*\*R\d\*\* Export to CSV/)
 
   // Same function as the server's GET …/brief.md: equal apart from the generation time.

@@ -1,4 +1,4 @@
-import { buildTemplateRecords, getTemplate, type EndedVote } from '@overlap/shared'
+import { PROMPT_META_KEY, buildTemplateRecords, getTemplate, type EndedVote } from '@overlap/shared'
 import { describe, expect, it } from 'vitest'
 import type { Editor } from 'tldraw'
 import { briefFileName, briefFor } from './briefDownload'
@@ -11,7 +11,10 @@ describe('brief download', () => {
   })
 
   it('builds the brief from every record in the store (same function and input as the server)', () => {
-    const records = buildTemplateRecords(getTemplate('problem-web')!, { origin: { x: 0, y: 0 }, idSeed: 't' })
+    // The template's prompts, each answered (no longer its prompt text), so the brief lists them [W24].
+    const records = buildTemplateRecords(getTemplate('problem-web')!, { origin: { x: 0, y: 0 }, idSeed: 't' }).map((r) =>
+      r.typeName === 'shape' && r.type === 'note' ? { ...r, meta: { ...r.meta, [PROMPT_META_KEY]: 'the prompt, since typed over' } } : r
+    )
     const editor = { store: { allRecords: () => records }, isShapeHidden: () => false } as unknown as Editor
     const brief = briefFor(editor, 'Board', new Date('2026-01-01T00:00:00Z'))
     expect(brief.json.cards).toHaveLength(5)

@@ -17,7 +17,7 @@ import {
   type TLShapeId,
   type TLTextShape,
 } from '@tldraw/tlschema'
-import { cardMeta, cardTypeDef } from '../web/cardTypes.js'
+import { PROMPT_META_KEY, cardMeta, cardTypeDef } from '../web/cardTypes.js'
 import { linkLabel, linkMeta } from '../web/linkTypes.js'
 import { ZONE_META_KEY } from '../web/readWeb.js'
 import { indexKeysAbove } from './indexKeys.js'
@@ -115,7 +115,7 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
     const note: TLNoteShape = {
       ...base(id, parent, index, x, y),
       type: 'note',
-      meta: { ...cardMeta(card.type, card.fields) },
+      meta: { ...cardMeta(card.type, card.fields), [PROMPT_META_KEY]: card.text },
       props: {
         color: cardTypeDef(card.type).color,
         labelColor: 'black',

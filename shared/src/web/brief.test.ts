@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
-import type { TLRecord } from '@tldraw/tlschema'
+import { toRichText, type TLRecord } from '@tldraw/tlschema'
 import { readRecordsFromDoc, writeRecordsToDoc } from '../binding/docRecords.js'
 import { buildTemplateRecords } from '../templates/buildTemplateRecords.js'
 import { problemWeb } from '../templates/problemWeb.js'
 import type { Template } from '../templates/types.js'
 import { buildBrief } from './brief.js'
+import { PROMPT_META_KEY } from './cardTypes.js'
 import { analyzeWeb } from './analyzeWeb.js'
 import { readWeb } from './readWeb.js'
 import type { EndedVote } from '../workshop/state.js'
@@ -71,8 +72,22 @@ const session: Template = {
   ],
 }
 
+/**
+ * The session's records as people make them: the Problem web inserted (its prompt cards keep the
+ * prompt in `meta.overlapPrompt`), then typed over, plus cards people added (no prompt) [W24].
+ */
+function sessionRecords(): TLRecord[] {
+  const prompts = new Map(problemWeb.cards.map((c) => [`shape:golden-card-${c.key}`, c.text]))
+  return buildTemplateRecords(session, { origin: { x: 0, y: 0 }, idSeed: 'golden' }).map((r) => {
+    if (r.typeName !== 'shape' || r.type !== 'note') return r
+    const { [PROMPT_META_KEY]: _asBuilt, ...meta } = r.meta
+    const prompt = prompts.get(r.id)
+    return { ...r, meta: prompt === undefined ? meta : { ...meta, [PROMPT_META_KEY]: prompt } } as TLRecord
+  })
+}
+
 function editedRecords(): TLRecord[] {
-  const records = buildTemplateRecords(session, { origin: { x: 0, y: 0 }, idSeed: 'golden' })
+  const records = sessionRecords()
   return records
     .filter((r) => r.id !== 'binding:golden-link-13-end') // the mitigation arrow came loose
     .map((r) => {
@@ -85,7 +100,7 @@ function editedRecords(): TLRecord[] {
 
 const cases: Array<[string, () => TLRecord[]]> = [
   ['problem-web', () => buildTemplateRecords(problemWeb, { origin: { x: 0, y: 0 }, idSeed: 'golden' })],
-  ['problem-web-session', () => buildTemplateRecords(session, { origin: { x: 0, y: 0 }, idSeed: 'golden' })],
+  ['problem-web-session', sessionRecords],
   ['problem-web-edited', editedRecords],
 ]
 
@@ -124,6 +139,40 @@ describe('brief content', () => {
     expect(kinds).toContain('dangling-link')
     expect(kinds).toContain('card-in-wrong-zone')
     expect(kinds).toContain('requirement-without-need')
+  })
+})
+
+describe('[W24] unanswered template prompts are not content', () => {
+  const inserted = () => buildTemplateRecords(problemWeb, { origin: { x: 0, y: 0 }, idSeed: 'golden' })
+  const withText = (records: TLRecord[], id: string, text: string) =>
+    records.map((r) => (r.id === id && r.typeName === 'shape' ? ({ ...r, props: { ...r.props, richText: toRichText(text) } } as TLRecord) : r))
+
+  it('[W24] the Problem web as inserted lists no card and no link, and says how many prompts it left out', () => {
+    const brief = buildBrief(inserted(), OPTIONS)
+    expect(brief.json.cards).toEqual([])
+    expect(brief.json.links).toEqual([])
+    expect(brief.json.unansweredPrompts).toBe(5)
+    expect(brief.markdown).toContain('from 0 cards and 0 links._\n\n_5 template prompts nobody has answered yet are left out, with their links._')
+    expect(brief.markdown).not.toContain('What outcome does the business need')
+  })
+
+  it('[W24] an answered prompt is a card; its links to prompts still unanswered are left out; a re-wrapped prompt is still a prompt', () => {
+    const need = problemWeb.cards.find((c) => c.key === 'need')!
+    const constraint = problemWeb.cards.find((c) => c.key === 'constraint')!
+    let records = withText(inserted(), 'shape:golden-card-need', 'Cut checkout abandonment on mobile')
+    records = withText(records, 'shape:golden-card-constraint', `  ${constraint.text.replace(/ /g, '\n')} `)
+    const brief = buildBrief(records, OPTIONS)
+    expect(brief.json.cards.map((c) => [c.ref, c.text])).toEqual([['N1', 'Cut checkout abandonment on mobile']])
+    expect(brief.json.links).toEqual([])
+    expect(brief.json.unansweredPrompts).toBe(4)
+    expect(brief.markdown).toContain('_4 template prompts nobody has answered yet are left out')
+    expect(brief.markdown).not.toContain(need.text)
+  })
+
+  it('[W24] a board with no template prompt left has no such line and no such field', () => {
+    const brief = buildBrief(editedRecords(), OPTIONS)
+    expect(brief.json.unansweredPrompts).toBeUndefined()
+    expect(brief.markdown).not.toContain('template prompt')
   })
 })
 

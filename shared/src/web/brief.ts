@@ -52,6 +52,8 @@ export interface BriefJson {
   linkCounts: Record<LinkType, number>
   /** Present only when the board has ended votes, so briefs of boards without votes stay as they were. */
   votes?: BriefVote[]
+  /** [W24] How many unanswered template prompts were left out; present only when some were. */
+  unansweredPrompts?: number
 }
 
 export interface Brief {
@@ -77,8 +79,20 @@ export function cardRefs(web: Web): Map<string, string> {
   return refs
 }
 
+/**
+ * [W24] The web without the template prompts nobody has answered, nor any link with one at either
+ * end: a template's "What does the business need?" is a question to the room, not a need.
+ */
+function withoutUnansweredPrompts(web: Web): { web: Web; prompts: number } {
+  const cards = web.cards.filter((c) => !c.unansweredPrompt)
+  if (cards.length === web.cards.length) return { web, prompts: 0 }
+  const kept = new Set(cards.map((c) => c.id))
+  const links = web.links.filter((l) => kept.has(l.fromCardId) && kept.has(l.toCardId))
+  return { web: { ...web, cards, links }, prompts: web.cards.length - cards.length }
+}
+
 export function buildBrief(records: readonly TLRecord[] | readonly unknown[], options: BriefOptions): Brief {
-  const web = readWeb(records)
+  const { web, prompts } = withoutUnansweredPrompts(readWeb(records))
   const analysis = analyzeWeb(web)
   const refs = cardRefs(web)
   const byId = new Map(web.cards.map((c) => [c.id, c]))
@@ -108,6 +122,10 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
 
   const md: string[] = [`# ${oneLine(options.boardName)}: brief`, '']
   md.push(`_Generated ${options.generatedAt} from ${web.cards.length} cards and ${web.links.length} links._`, '')
+  if (prompts > 0) {
+    const them = prompts === 1 ? 'template prompt nobody has answered yet is' : 'template prompts nobody has answered yet are'
+    md.push(`_${prompts} ${them} left out, with ${prompts === 1 ? 'its links' : 'their links'}._`, '')
+  }
   const section = (type: CardType, body: (cards: WebCard[]) => void) => {
     const cards = of(type)
     if (cards.length === 0) return
@@ -244,6 +262,7 @@ export function buildBrief(records: readonly TLRecord[] | readonly unknown[], op
     linkCounts: analysis.linkCounts,
   }
   if (votes.length > 0) json.votes = votes
+  if (prompts > 0) json.unansweredPrompts = prompts
   return { markdown: md.join('\n'), json }
 }
 

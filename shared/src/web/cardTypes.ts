@@ -107,6 +107,11 @@ export const CARD_TYPES: readonly CardTypeDef[] = [
 
 /** The `meta` key naming a note's card type. */
 export const CARD_META_KEY = 'overlapCard'
+/**
+ * The `meta` key a template's prompt card carries: the prompt as the template wrote it. While the
+ * card's text is still that prompt, nobody has answered it, and the brief leaves it out ([W24]).
+ */
+export const PROMPT_META_KEY = 'overlapPrompt'
 
 const BY_ID: ReadonlyMap<string, CardTypeDef> = new Map(CARD_TYPES.map((t) => [t.id, t]))
 

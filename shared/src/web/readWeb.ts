@@ -4,9 +4,12 @@
  * deterministic so that the server's brief equals the client's ([W7]).
  */
 import type { TLRecord } from '@tldraw/tlschema'
-import { cardTypeOrder, isCardType, parseCardMeta, type CardMeta, type CardType } from './cardTypes.js'
+import { PROMPT_META_KEY, cardTypeOrder, isCardType, parseCardMeta, type CardMeta, type CardType } from './cardTypes.js'
 import { linkTypeOrder, parseLinkMeta, type LinkType } from './linkTypes.js'
 import { richTextToPlain } from './richText.js'
+
+/** Whitespace-insensitive text, for "is this still the prompt" (an editor may re-wrap it). */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** The `meta` key marking a frame as the zone of one card type. */
 export const ZONE_META_KEY = 'overlapZone'
@@ -23,6 +26,8 @@ export type WebCard = CardMeta & {
   /** Page coordinates of the note's top-left corner. */
   x: number
   y: number
+  /** A template's prompt card whose text is still the prompt ([W24]): nobody has answered it yet. */
+  unansweredPrompt: boolean
 }
 
 export interface WebLink {
@@ -160,7 +165,10 @@ export function readWeb(records: readonly TLRecord[] | readonly unknown[]): Web 
         break
       }
     }
-    cards.push({ ...meta, id: shape.id, text: richTextToPlain(obj(shape.props).richText), pageId: at.pageId, parentFrameId, zoneId, zoneType: zone, x: at.x, y: at.y })
+    const text = richTextToPlain(obj(shape.props).richText)
+    const prompt = obj(shape.meta)[PROMPT_META_KEY]
+    const unansweredPrompt = typeof prompt === 'string' && squash(prompt) === squash(text)
+    cards.push({ ...meta, id: shape.id, text, pageId: at.pageId, parentFrameId, zoneId, zoneType: zone, x: at.x, y: at.y, unansweredPrompt })
   }
   cards.sort(compareCards)
   zones.sort((a, b) => a.y - b.y || a.x - b.x || cmp(a.id, b.id))
