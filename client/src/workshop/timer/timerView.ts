@@ -11,12 +11,27 @@ export interface TimerView {
   done: boolean
   /** 0..1 of the duration used up (for the progress ring). */
   progress: number
+  /** How long ago the run ended (0 unless `done`). */
+  endedMsAgo: number
+}
+
+/**
+ * A page that joins (or reloads) more than this after a run ended shows a calm "Time's up", not the
+ * pulsing alarm and banner: a timer nobody reset is old news, not an alarm for the newcomer.
+ */
+export const TIME_UP_ALARM_MS = 60_000
+
+/** Whether the end of a run is shown as an alarm (pulsing, banner) on this page. */
+export function isTimeUpAlarm(view: TimerView, sawRun: boolean): boolean {
+  return view.done && (sawRun || view.endedMsAgo < TIME_UP_ALARM_MS)
 }
 
 export function timerView(timer: TimerState, serverNow: number): TimerView {
   const remainingMs = timerRemainingMs(timer, serverNow)
   const progress = timer.durationMs > 0 ? Math.min(1, Math.max(0, 1 - remainingMs / timer.durationMs)) : 0
-  return { status: timer.status, remainingMs, done: timer.status === 'running' && remainingMs === 0, progress }
+  const done = timer.status === 'running' && remainingMs === 0
+  const endedMsAgo = done ? Math.max(0, serverNow - timer.endsAt) : 0
+  return { status: timer.status, remainingMs, done, progress, endedMsAgo }
 }
 
 /** Identifies one run of the timer, so the end signal fires once per run (not per re-render). */
