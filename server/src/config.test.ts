@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       maxUploadBytes: 10 * 1024 * 1024,
       storage: 'sqlite',
       sqliteSynchronous: 'FULL',
+      syncAfterRelayMs: 5,
       clientDist: DEFAULT_CLIENT_DIST,
     })
   })
@@ -42,6 +43,7 @@ describe('parseConfig', () => {
         MAX_UPLOAD_BYTES: '100',
         STORAGE: 'memory',
         SQLITE_SYNCHRONOUS: 'NORMAL',
+        SYNC_AFTER_RELAY_MS: '0',
         WS_DEFLATE: 'on',
         CLIENT_DIST: 'client/dist',
       },
@@ -58,6 +60,7 @@ describe('parseConfig', () => {
       maxUploadBytes: 100,
       storage: 'memory',
       sqliteSynchronous: 'NORMAL',
+      syncAfterRelayMs: 0,
       wsDeflate: true,
       clientDist: '/srv/client/dist',
     })
@@ -84,6 +87,8 @@ describe('parseConfig', () => {
     ['MAX_MESSAGE_BYTES', '10'],
     ['MAX_UPLOAD_BYTES', '0'],
     ['MAX_UPLOAD_BYTES', '1e6'],
+    ['SYNC_AFTER_RELAY_MS', '5s'],
+    ['SYNC_AFTER_RELAY_MS', '5000'],
     ['PUBLIC_URL', 'example.com'],
     ['PUBLIC_URL', 'ftp://example.com'],
     ['PUBLIC_URL', 'http://example.com/?x=1'],

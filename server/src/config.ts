@@ -32,10 +32,18 @@ export interface ServerConfig {
    * may lose the last 200 ms.
    */
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  /**
+   * FULL only: how long the disk flush of an update that others are shown waits after the relay
+   * (ms; 0 = at once). Delays only the author's "saved"; see commitQueue.ts `syncAfterRelayMs`.
+   */
+  syncAfterRelayMs: number
   /** Offer permessage-deflate on sockets (`WS_DEFLATE=on`; off by default, see syncEndpoint.ts). */
   wsDeflate: boolean
   clientDist: string
 }
+
+/** A human never sees "saved" 5 ms later; the readers' side gets the relay's burst to itself. */
+export const DEFAULT_SYNC_AFTER_RELAY_MS = 5
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -93,6 +101,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info')
   const storage = oneOf('STORAGE', STORAGE_KINDS, 'sqlite')
   const sqliteSynchronous = oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL')
+  const syncAfterRelayMs = int('SYNC_AFTER_RELAY_MS', DEFAULT_SYNC_AFTER_RELAY_MS, 0, 1000)
   const wsDeflate = oneOf('WS_DEFLATE', ['on', 'off'] as const, 'off') === 'on'
   // 1 KiB minimum: a y-websocket handshake with a small doc must always fit.
   const maxMessageBytes = int('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024, 1024 ** 3)
@@ -123,6 +132,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): ServerConfig
     maxUploadBytes,
     storage,
     sqliteSynchronous,
+    syncAfterRelayMs,
     wsDeflate,
     clientDist,
   }

@@ -81,7 +81,7 @@ export function createOverlapServer({
   installYjsPatches()
   // The tldraw schema template boards and imports are validated against (the one clients load them with).
   const schema = createTLSchema()
-  const commits = createCommitQueue({ storage, log, compaction })
+  const commits = createCommitQueue({ storage, log, compaction, syncAfterRelayMs: config.syncAfterRelayMs })
   const snapshots = createSnapshotService({
     storage,
     rooms: () => rooms,

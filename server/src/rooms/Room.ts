@@ -267,7 +267,9 @@ export class Room {
   }
 
   private storeThenApply(author: Connection, update: Uint8Array): void {
-    const { stored, durable, committed } = this.deps.commits.append(this.boardId, update)
+    // Someone else will see it: its disk flush (the author's "saved") may wait until they have.
+    const others = this.connections.size > 1
+    const { stored, durable, committed } = this.deps.commits.append(this.boardId, update, { relayed: others })
     const frame = encodeUpdate(update)
     let failed = false
     const fail = (e: unknown, what: string, code: CloseCode = CloseCode.StorageError) => {

@@ -258,6 +258,54 @@ describe('commit queue', () => {
     expect(sync).toHaveBeenCalledTimes(2)
   })
 
+  it('[S6] a relayed update\'s disk sync waits syncAfterRelayMs; batches meanwhile share it; unrelayed ones sync at once', async () => {
+    const inner = createMemoryStorage()
+    const a = generateBoardId()
+    await inner.createBoard({ id: a, name: 'a', createdAt: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
+    const storage: BoardStorage = { ...inner, appendUpdatesNow: (batch) => (void inner.appendUpdates(batch), new Map()) }
+    const sync = vi.spyOn(storage, 'syncAppended')
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      let clock = 0
+      const queue = createCommitQueue({ storage, log: silentLogger, idleMs: 2, now: () => clock, syncAfterRelayMs: 5 })
+      const [u1, u2, u3, u4] = updates(4)
+      const first = queue.append(a, u1!, { relayed: true })
+      let durable = 0
+      void first.durable.then(() => durable++)
+      expect(first.committed).toBe(true)
+      // The end of the turn comes and goes: no sync yet.
+      await new Promise((r) => setImmediate(r))
+      expect(sync).not.toHaveBeenCalled()
+      clock += 3
+      const second = queue.append(a, u2!, { relayed: true })
+      void second.durable.then(() => durable++)
+      await new Promise((r) => setImmediate(r))
+      expect(sync).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(5)
+      await Promise.all([first.durable, second.durable])
+      expect(durable).toBe(2)
+      expect(sync).toHaveBeenCalledTimes(1)
+
+      // Nobody else on the board: the sync starts after the turn, as without the option.
+      clock += 10
+      const alone = queue.append(a, u3!)
+      await new Promise((r) => setImmediate(r))
+      expect(sync).toHaveBeenCalledTimes(2)
+      await alone.durable
+
+      // Shutdown does not wait for the timer.
+      clock += 10
+      const last = queue.append(a, u4!, { relayed: true })
+      await queue.drain()
+      expect(sync).toHaveBeenCalledTimes(3)
+      await expect(last.durable).resolves.toBeUndefined()
+      await vi.advanceTimersByTimeAsync(10)
+      expect(sync).toHaveBeenCalledTimes(3)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('[S6] a failed disk sync rejects durability only, and synced() waits for the next sync', async () => {
     const { a, storage, queue } = await setup()
     const sync = vi.spyOn(storage, 'syncAppended').mockRejectedValueOnce(new Error('EIO'))

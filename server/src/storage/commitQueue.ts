@@ -61,8 +61,16 @@ export interface Appended {
   committed: boolean
 }
 
+export interface AppendOptions {
+  /**
+   * The update will be relayed to other connections as soon as it is stored: its disk flush
+   * waits `syncAfterRelayMs`, so it runs after the relay has gone out (see `syncAfterRelayMs`).
+   */
+  relayed?: boolean
+}
+
 export interface CommitQueue {
-  append(boardId: BoardId, update: Uint8Array): Appended
+  append(boardId: BoardId, update: Uint8Array, options?: AppendOptions): Appended
   /** Resolves once everything stored so far is durable too (at once if it already is). */
   synced(): Promise<void>
   /** Resolves when everything appended so far is durable and compaction has settled. */
@@ -95,6 +103,7 @@ interface Pending {
   durable: Deferred
   /** Its batch is committed (set before `stored` resolves). */
   committed: boolean
+  relayed: boolean
 }
 
 export interface CommitQueueDeps {
@@ -105,6 +114,13 @@ export interface CommitQueueDeps {
   defer?: (fn: () => void) => void
   /** Quiet time after which an append is written at the end of its callback, not of the turn. */
   idleMs?: number
+  /**
+   * How long the disk flush of a batch holding a relayed update waits (0: at once). The flush
+   * gates only the author's "saved", not what the others see; started at once, its thread-pool
+   * hand-off and its completion land in the middle of the relay's burst, when the readers' side
+   * is busiest (bench/README.md, "Flushing after the relay"). Batches committed meanwhile share it.
+   */
+  syncAfterRelayMs?: number
   now?: () => number
 }
 
@@ -114,6 +130,7 @@ export function createCommitQueue({
   compaction = DEFAULT_COMPACTION,
   defer = (fn) => setImmediate(fn),
   idleMs = 2,
+  syncAfterRelayMs = 0,
   now = () => performance.now(),
 }: CommitQueueDeps): CommitQueue {
   let pending: Pending[] = []
@@ -127,12 +144,28 @@ export function createCommitQueue({
   /** Committed, waiting for the next disk sync; and the sync in progress (at most one at a time). */
   let unsynced: Deferred[] = []
   let syncing: Promise<void> | null = null
+  /** A committed batch waiting for the sync holds a relayed update: the sync waits `syncAfterRelayMs`. */
+  let relayedUnsynced = false
+  let syncTimer: NodeJS.Timeout | null = null
 
-  const startSync = () => {
+  /** `atOnce`: no waiting after a relay (drain, shutdown). */
+  const startSync = (atOnce = false) => {
     if (syncing || unsynced.length === 0) return
     // A batch waits for the end of this turn (a quiet append was committed at once, the rest of the
     // turn's updates were not): its commit starts the sync, which then covers both batches.
     if (scheduled) return
+    if (syncTimer !== null) {
+      if (!atOnce) return
+      clearTimeout(syncTimer)
+      syncTimer = null
+    } else if (relayedUnsynced && syncAfterRelayMs > 0 && !atOnce) {
+      syncTimer = setTimeout(() => {
+        syncTimer = null
+        startSync(true)
+      }, syncAfterRelayMs)
+      return
+    }
+    relayedUnsynced = false
     const batch = unsynced
     unsynced = []
     syncing = storage
@@ -160,15 +193,16 @@ export function createCommitQueue({
   const onCommitted = (batch: Pending[], stats: Map<BoardId, LogStats>) => {
     log.debug('batch stored', { updates: batch.length, boards: stats.size })
     for (const p of batch) unsynced.push(p.durable)
+    if (batch.some((p) => p.relayed)) relayedUnsynced = true
     for (const p of batch) {
       p.committed = true
       p.stored.resolve()
     }
     // Once the rooms have relayed this batch (at once, or in this turn's microtasks), so the relay
-    // never waits for the thread pool. Measured on the 50-reader fan-out (bench/README.md): starting
-    // the sync before the relay or 2–12 ms after it, running it on the event loop, or in a worker
-    // whose completion wakes nobody, all gave the readers the same latency or worse.
-    defer(startSync)
+    // never waits for the thread pool; and a relayed batch's sync `syncAfterRelayMs` later still
+    // (bench/README.md, "Flushing after the relay": running it on the event loop, or in a worker
+    // whose completion wakes nobody, did not help the readers).
+    defer(() => startSync())
     for (const [boardId, s] of stats) if (needsCompaction(s)) compactWhenQuiet(boardId, s)
   }
 
@@ -179,7 +213,7 @@ export function createCommitQueue({
       p.durable.reject(e)
     }
     // Batches committed before this one may still wait for their sync.
-    defer(startSync)
+    defer(() => startSync())
   }
 
   const writeBatch = async (batch: Pending[]) => {
@@ -255,8 +289,8 @@ export function createCommitQueue({
   }
 
   return {
-    append(boardId, update) {
-      const p: Pending = { boardId, update, stored: deferred(), durable: deferred(), committed: false }
+    append(boardId, update, options) {
+      const p: Pending = { boardId, update, stored: deferred(), durable: deferred(), committed: false, relayed: options?.relayed ?? false }
       pending.push(p)
       if (!scheduled) {
         scheduled = true
@@ -281,7 +315,7 @@ export function createCommitQueue({
         if (scheduled) flush()
         await writing
         if (!syncing && unsynced.length === 0 && !scheduled) break
-        startSync()
+        startSync(true)
         await syncing
       }
       // Boards waiting for a quiet spell are compacted now (shutdown is quiet enough).
