@@ -10,7 +10,7 @@
  * (`ref`), and the reference with its durable option, y-leveldb (`ref-ldb`; it relays first and
  * stores after). Each prints its CPU per update, and the clients' (this process's).
  *
- * Env: BENCH_KINDS ("ours,ref,ref-ldb"), FANOUT_ROUNDS (3), FANOUT_SECONDS (4), FANOUT_READERS ("1,10,50").
+ * Env: BENCH_KINDS ("ours,ref,ref-ldb"), FANOUT_ROUNDS (6), FANOUT_SECONDS (4), FANOUT_READERS ("1,10,50").
  */
 import type { TLShapeId } from '@tldraw/tlschema'
 import { createBoard } from './lib/boards.js'
@@ -175,7 +175,7 @@ function pairedByRound(
 }
 
 export async function runFanout(): Promise<Figure[]> {
-  const rounds = Number(process.env.FANOUT_ROUNDS ?? '3')
+  const rounds = Number(process.env.FANOUT_ROUNDS ?? '6')
   const seconds = Number(process.env.FANOUT_SECONDS ?? '4')
   const readerCounts = (process.env.FANOUT_READERS ?? '1,10,50').split(',').map(Number)
   console.log(`\n# fan-out latency: ${rounds} rounds × ${seconds} s at ${HZ} Hz, readers ${readerCounts.join('/')}`)
