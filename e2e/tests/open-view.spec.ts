@@ -88,6 +88,28 @@ test("at 1024 × 700, with a timer and a vote running, the facilitator's top bar
   }
 })
 
+test('on a 390 × 844 phone the whole top bar fits: sync state, Share, you, and every board button; the facilitator column starts folded', async ({ actor, board }) => {
+  const fay = await actor('Fay')
+  await fay.page.setViewportSize({ width: 390, height: 844 })
+  await fay.openBoard(board.id, 'facilitator')
+  const ids = ['sync-state', 'share-button', 'identity-edit', 'templates-button', 'lens-button', 'brief-button', 'history-button', 'export-button']
+  for (const id of ids) {
+    const el = fay.page.getByTestId(id).first()
+    await expect(el, `${id} is shown`).toBeVisible()
+    const box = (await el.boundingBox())!
+    expect(box.x, `${id} starts inside the window`).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width, `${id} ends inside the window`).toBeLessThanOrEqual(390)
+  }
+  // The sync state still says what it is, in a word.
+  await expect(fay.page.getByTestId('sync-state').locator('.ov-sync-label-short')).toHaveText('Saved')
+  // Folded, the facilitator's column keeps the board clear; unfolded, its buttons are there.
+  const toggle = fay.page.getByTestId('facilitator-toggle')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(fay.page.getByTestId('lock-all-frames')).toHaveCount(0)
+  await toggle.click()
+  await expect(fay.page.getByTestId('lock-all-frames')).toBeVisible()
+})
+
 test('at 1024 × 700 the template gallery shows its Insert button without scrolling, whichever template is picked', async ({ actor, board }) => {
   const fay = await actor('Fay')
   await fay.page.setViewportSize({ width: 1024, height: 700 })

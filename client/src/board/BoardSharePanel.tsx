@@ -40,7 +40,7 @@ export function BoardSharePanel() {
         onClick={ui.editIdentity}
       >
         <span className="ov-dot" style={{ background: userColor }} />
-        {userName}
+        <span className="ov-identity-name">{userName}</span>
       </button>
       <DefaultSharePanel />
     </div>

@@ -1,5 +1,5 @@
 import type { BoardSessionSnapshot } from './boardSession'
-import { describeSync } from './describeSync'
+import { describeSync, describeSyncShort } from './describeSync'
 
 /**
  * Always-visible sync state. Also the e2e hook: `data-status`, `data-pending` and `data-shapes`
@@ -20,6 +20,10 @@ export function SyncStatus({ state, shapes }: { state: BoardSessionSnapshot; sha
     >
       <span className="ov-sync-dot" aria-hidden="true" />
       <span className="ov-sync-label">{label}</span>
+      {/* Shown instead of the label on narrow screens (styles.css); the label stays for screen readers. */}
+      <span className="ov-sync-label-short" aria-hidden="true">
+        {describeSyncShort(state)}
+      </span>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkUpload, formatBytes } from './assetStore'
-import { describeSync } from './describeSync'
+import { describeSync, describeSyncShort } from './describeSync'
 import { parsePeerPresence, presenceIdFor } from './presence'
 
 describe('sync state wording', () => {
@@ -13,6 +13,19 @@ describe('sync state wording', () => {
     [{ status: 'offline', pending: 0, serverRestarting: true }, 'Server restarting, reconnecting…'],
   ] as const)('%o → %s', (state, text) => {
     expect(describeSync(state)).toBe(text)
+  })
+})
+
+describe('sync state in a word or two (narrow screens)', () => {
+  it.each([
+    [{ status: 'connecting', pending: 0, serverRestarting: false }, 'Connecting…'],
+    [{ status: 'live', pending: 0, serverRestarting: false }, 'Saved'],
+    [{ status: 'live', pending: 2, serverRestarting: false }, 'Saving 2…'],
+    [{ status: 'offline', pending: 3, serverRestarting: false }, 'Offline · 3 unsaved'],
+    [{ status: 'offline', pending: 0, serverRestarting: false }, 'Offline'],
+    [{ status: 'offline', pending: 1, serverRestarting: true }, 'Restarting · 1 unsaved'],
+  ] as const)('%o → %s', (state, text) => {
+    expect(describeSyncShort(state)).toBe(text)
   })
 })
 

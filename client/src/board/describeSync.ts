@@ -13,3 +13,16 @@ export function describeSync(state: Pick<BoardSessionSnapshot, 'status' | 'pendi
       return state.pending > 0 ? `Saving ${state.pending}…` : 'All changes saved'
   }
 }
+
+/** The same state in a word or two, for a phone's top bar (the full wording stays in `title`). */
+export function describeSyncShort(state: Pick<BoardSessionSnapshot, 'status' | 'pending' | 'serverRestarting'>): string {
+  switch (state.status) {
+    case 'connecting':
+      return state.serverRestarting ? 'Restarting…' : 'Connecting…'
+    case 'offline':
+      if (state.serverRestarting) return state.pending > 0 ? `Restarting · ${state.pending} unsaved` : 'Restarting…'
+      return state.pending > 0 ? `Offline · ${state.pending} unsaved` : 'Offline'
+    case 'live':
+      return state.pending > 0 ? `Saving ${state.pending}…` : 'Saved'
+  }
+}
