@@ -109,8 +109,15 @@ test('[WS5] [WS6] [WS7] vote: secret while open, same counts for all after the e
   await expect(ann.page.getByTestId('votes-left')).toHaveText('0 votes left')
   await expect(dots(ann.page, SEARCH)).toHaveCount(2)
   await expect(dots(ann.page, DARK)).toHaveCount(1)
+  // Past the budget: refused in the page, with no request the browser would log as a 422.
+  const refusedRequests: string[] = []
+  ann.page.on('response', (r) => {
+    if (r.url().includes('/ballots') && r.status() >= 400) refusedRequests.push(`${r.status()} ${r.url()}`)
+  })
   await target(ann.page, EXPORT).click()
   await expect(ann.page.locator('.tlui-toast__title').filter({ hasText: 'Vote not counted' }).first()).toBeVisible()
+  await expect(ann.page.locator('.tlui-toast__description').filter({ hasText: 'used all your votes' }).first()).toBeVisible()
+  expect(refusedRequests).toEqual([])
   await expect(dots(ann.page)).toHaveCount(3)
   await expect(ann.page.getByTestId('votes-left')).toHaveText('0 votes left')
 

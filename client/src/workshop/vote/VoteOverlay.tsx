@@ -64,7 +64,7 @@ function OpenVoteLayer({ vote, voteMode }: { vote: OpenVote; voteMode: boolean }
   const boxes = useCardBoxes(editor, vote.cardIds)
 
   const cast = async (cardId: string, delta: 1 | -1) => {
-    const r = await ui.ballots.cast(vote.id, cardId, delta)
+    const r = await ui.ballots.cast(vote.id, cardId, delta, { onePerCard: vote.config.onePerCard })
     if (!r.ok) addToast({ severity: 'warning', title: delta === 1 ? 'Vote not counted' : 'Vote not removed', description: r.error })
   }
   return (

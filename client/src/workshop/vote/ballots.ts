@@ -22,8 +22,16 @@ export interface Ballots {
   readonly mine: Atom<MyBallots | null>
   /** Reads my ballots of `voteId` (null clears them: no open vote). */
   load(voteId: string | null): Promise<CastResult>
-  cast(voteId: string, cardId: string, delta: 1 | -1): Promise<CastResult>
+  /**
+   * `onePerCard`: the vote's rule, so a vote the server would refuse (422) is refused here without a
+   * request, as is one past the budget: the browser logs every refused request in its console.
+   */
+  cast(voteId: string, cardId: string, delta: 1 | -1, rules?: { onePerCard: boolean }): Promise<CastResult>
 }
+
+/** Refusals known without asking: the server's own ballot rules ([WS6]) give the same answer. */
+export const NO_VOTES_LEFT = 'You have used all your votes: take one back first.'
+export const ONE_PER_CARD = 'One vote per card in this vote.'
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
@@ -57,9 +65,14 @@ export function createBallots(api: Pick<WorkshopApi, 'castBallot' | 'myBallots'>
         }
       })
     },
-    cast(voteId, cardId, delta) {
+    cast(voteId, cardId, delta, rules) {
       return enqueue(async () => {
         if (voteId !== current) return { ok: false, error: 'This vote is no longer open' } as const
+        const known = mine.get()
+        if (delta === 1 && known?.voteId === voteId) {
+          if (known.left <= 0) return { ok: false, error: NO_VOTES_LEFT } as const
+          if (rules?.onePerCard && (known.mine[cardId] ?? 0) > 0) return { ok: false, error: ONE_PER_CARD } as const
+        }
         try {
           const v = voter()
           accept(await api.castBallot(voteId, { voterKey: v.voterKey, name: v.name, side: v.side, cardId, delta }))

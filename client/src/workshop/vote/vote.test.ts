@@ -1,7 +1,7 @@
 import { type EndedVote, type MyBallots, type SideCounts, type VoteResultRow } from '@overlap/shared'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/boardsApi'
-import { createBallots } from './ballots'
+import { NO_VOTES_LEFT, ONE_PER_CARD, createBallots } from './ballots'
 import { ranks, resultsCsv, resultsCsvFileName } from './resultsCsv'
 import { endedVotes, selectResultsVote } from './resultsSelection'
 import { DISAGREEMENT_FLAG, splitBySide } from './splitBySide'
@@ -207,8 +207,8 @@ describe('ballots', () => {
     expect(b.mine.get()).toEqual({ voteId: 'v1', mine: { 'shape:a': 1, 'shape:b': 1 }, left: 1 })
   })
 
-  it("[WS6] a refusal is reported with the server's reason and leaves no phantom vote", async () => {
-    const { api, pending } = fakeApi()
+  it('[WS6] past the budget a vote is refused here and leaves no phantom vote', async () => {
+    const { api, log, pending } = fakeApi()
     const b = createBallots(api, voter)
     await b.load('v1')
     for (let i = 0; i < 3; i++) {
@@ -216,10 +216,55 @@ describe('ballots', () => {
       await flush(pending)
       await p
     }
+    // The server's answer said none are left: a fourth vote is refused here, without a request.
+    const sent = log.length
+    await expect(b.cast('v1', 'shape:a', 1)).resolves.toEqual({ ok: false, error: NO_VOTES_LEFT })
+    expect(log.length).toBe(sent)
+    expect(pending).toHaveLength(0)
+    expect(b.mine.get()).toMatchObject({ mine: { 'shape:a': 3 }, left: 0 })
+  })
+
+  it('[WS6] two quick clicks with one vote left: the second is checked against the first answer, not sent', async () => {
+    const { api, pending } = fakeApi()
+    const b = createBallots(api, voter)
+    await b.load('v1')
+    for (let i = 0; i < 2; i++) {
+      const p = b.cast('v1', 'shape:a', 1)
+      await flush(pending)
+      await p
+    }
+    const last = b.cast('v1', 'shape:a', 1)
+    const tooMany = b.cast('v1', 'shape:b', 1)
+    await flush(pending)
+    await expect(last).resolves.toEqual({ ok: true })
+    await expect(tooMany).resolves.toEqual({ ok: false, error: NO_VOTES_LEFT })
+    expect(pending).toHaveLength(0)
+  })
+
+  it("[WS6] a refusal this page could not foresee (another tab spent the votes) comes with the server's reason", async () => {
+    const { api, pending } = fakeApi()
+    const b = createBallots(api, voter)
+    await b.load('v1')
+    for (let i = 0; i < 3; i++) {
+      const p = api.castBallot('v1', { cardId: 'shape:x', delta: 1, name: 'Ann', side: 'product' })
+      await flush(pending)
+      await p
+    }
     const refused = b.cast('v1', 'shape:a', 1)
     await flush(pending)
     await expect(refused).resolves.toEqual({ ok: false, error: 'No votes left' })
-    expect(b.mine.get()).toMatchObject({ mine: { 'shape:a': 3 }, left: 0 })
+  })
+
+  it('[WS6] one per card: a second vote on a card is refused without a request', async () => {
+    const { api, log, pending } = fakeApi()
+    const b = createBallots(api, voter)
+    await b.load('v1')
+    const p = b.cast('v1', 'shape:a', 1, { onePerCard: true })
+    await flush(pending)
+    await p
+    const sent = log.length
+    await expect(b.cast('v1', 'shape:a', 1, { onePerCard: true })).resolves.toEqual({ ok: false, error: ONE_PER_CARD })
+    expect(log.length).toBe(sent)
   })
 
   it('drops answers about a vote that is no longer open, and refuses casts into it', async () => {
