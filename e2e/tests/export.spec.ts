@@ -162,6 +162,46 @@ test('import into this board: a file made by tldraw 2.x lands on the open board 
   await expect.poll(async () => (await b.shapes()).map((s) => s.id).sort(), { message: 'one undo removes the import' }).toEqual([...before].sort())
 })
 
+test("import into this board: a file's second page becomes a new page of the board, its shapes where the file had them", async ({ actor, board }) => {
+  const a = await actor('Alice')
+  const b = await actor('Bob')
+  await Promise.all([a.openBoard(board.id), b.openBoard(board.id)])
+  // The tldraw 2.4.6 fixture, with its note and text moved onto a second page, also called "Page 1".
+  const file = JSON.parse(await readFile(new URL('../../server/src/snapshots/__fixtures__/tldraw-2.4.6.tldr', import.meta.url), 'utf8')) as {
+    records: Array<Record<string, unknown>>
+  }
+  const page = file.records.find((r) => r.typeName === 'page')!
+  file.records.push({ ...page, id: 'page:second', index: 'a5' })
+  for (const r of file.records) if (r.id === 'shape:note1' || r.id === 'shape:text1') r.parentId = 'page:second'
+  const notePosition = file.records.find((r) => r.id === 'shape:note1')!
+
+  await a.page.getByTestId('export-button').click()
+  const chooser = a.page.waitForEvent('filechooser')
+  await a.page.getByTestId('import-tldr-here').click()
+  await (await chooser).setFiles({ name: 'two-pages.tldr', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+
+  const pagesOf = (x: typeof a) =>
+    x.page.evaluate(() => {
+      const editor = (window as OverlapWindow).__overlap!.editor
+      return editor.getPages().map((p) => {
+        const shapes = [...editor.getPageShapeIds(p.id)].map((id) => editor.getShape(id)!)
+        return { name: p.name, types: shapes.map((s) => s.type).sort(), note: shapes.filter((s) => s.type === 'note').map((s) => ({ x: s.x, y: s.y })) }
+      })
+    })
+  const expected = [
+    { name: 'Page 1', types: ['arrow', 'frame', 'geo', 'geo'], note: [] },
+    { name: 'Page 1 (2)', types: ['note', 'text'], note: [{ x: notePosition.x, y: notePosition.y }] },
+  ]
+  await expect.poll(() => pagesOf(a), { message: 'A: the first page here, the second as a new page' }).toEqual(expected)
+  await a.waitSynced()
+  await expect.poll(() => pagesOf(b), { message: 'B sees both' }).toEqual(expected)
+  // A stays on the page A was on.
+  expect(await a.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getCurrentPage().name)).toBe('Page 1')
+  // One undo takes the whole import back, the new page too.
+  await a.page.getByTestId('quick-actions.undo').click()
+  await expect.poll(() => pagesOf(b), { message: 'B: the import undone' }).toEqual([{ name: 'Page 1', types: [], note: [] }])
+})
+
 test('import into this board: content too big for one change, or for the page, is refused before anything is pasted; the board keeps saving', async ({ actor, board }) => {
   const a = await actor('Alice')
   await a.openBoard(board.id)
