@@ -21,7 +21,7 @@ import { PROMPT_META_KEY, cardMeta, cardTypeDef } from '../web/cardTypes.js'
 import { linkLabel, linkMeta } from '../web/linkTypes.js'
 import { ZONE_META_KEY } from '../web/readWeb.js'
 import { indexKeysAbove } from './indexKeys.js'
-import { HOW_TO_WIDTH, NOTE_SIZE, howToText, layoutTemplate } from './layout.js'
+import { HOW_TO_WIDTH, NOTE_SIZE, howToText, layoutTemplate, type Box } from './layout.js'
 import type { Template } from './types.js'
 
 import { HOW_TO_META_KEY, TEMPLATE_INSTANCE_META_KEY, TEMPLATE_META_KEY, TEMPLATE_VERSION_META_KEY } from './metaKeys.js'
@@ -134,7 +134,7 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
     records.push(note)
   }
 
-  const bends = linkBends(template, layout.cardBoxes)
+  const bends = linkBends(template, layout.cardBoxes, layout.zones)
   template.links.forEach((link, i) => {
     const a = layout.cardBoxes.get(link.from)!
     const b = layout.cardBoxes.get(link.to)!
@@ -181,13 +181,13 @@ export function buildTemplateRecords(template: Template, options: BuildTemplateO
   return records
 }
 
-interface Box {
+interface Point {
   x: number
   y: number
 }
 
 /** Whether the segment p→q passes through the square card at `box` (grown by `margin`). Liang–Barsky. */
-function segmentHitsCard(p: Box, q: Box, box: Box, margin: number): boolean {
+function segmentHitsCard(p: Point, q: Point, box: Point, margin: number): boolean {
   const [x0, y0, x1, y1] = [box.x - margin, box.y - margin, box.x + NOTE_SIZE + margin, box.y + NOTE_SIZE + margin]
   const dx = q.x - p.x
   const dy = q.y - p.y
@@ -215,19 +215,47 @@ function segmentHitsCard(p: Box, q: Box, box: Box, margin: number): boolean {
  * A bend for each link: 0 (straight) unless its straight line would run through another card — cards
  * of a row linked to a card at its end (Option A and Option B both serving the need) drew their
  * arrows on one line, labels on top of each other and over the cards. Those arc away, alternately
- * above and below, further each time, so no two share a path.
+ * above and below, further each time, so no two share a path; a bend that would put the link's label
+ * over a card or a zone's title is passed over for the next (the label "serves" sat on "High value ·
+ * low complexity: do first" in Scope negotiation).
  */
-function linkBends(template: Template, boxes: ReadonlyMap<string, Box>): number[] {
-  let bent = 0
+function linkBends(template: Template, cards: ReadonlyMap<string, Box>, zones: ReadonlyMap<string, Box>): number[] {
+  const used = new Set<number>()
+  const centre = (c: Box) => ({ x: c.x + NOTE_SIZE / 2, y: c.y + NOTE_SIZE / 2 })
+  // A frame's title is drawn just above its top edge.
+  const obstacles = [...cards.values(), ...[...zones.values()].map((z) => ({ x: z.x, y: z.y - ZONE_TITLE_H, w: z.w, h: ZONE_TITLE_H + 8 }))]
   return template.links.map((link) => {
-    const a = boxes.get(link.from)!
-    const b = boxes.get(link.to)!
-    const centre = (c: Box) => ({ x: c.x + NOTE_SIZE / 2, y: c.y + NOTE_SIZE / 2 })
-    const blocked = [...boxes].some(([key, box]) => key !== link.from && key !== link.to && segmentHitsCard(centre(a), centre(b), box, 8))
+    const a = centre(cards.get(link.from)!)
+    const b = centre(cards.get(link.to)!)
+    const blocked = [...cards].some(([key, box]) => key !== link.from && key !== link.to && segmentHitsCard(a, b, box, 8))
     if (!blocked) return 0
-    const step = Math.floor(bent / 2) + 1
-    const sign = bent % 2 === 0 ? 1 : -1
-    bent++
-    return sign * step * NOTE_SIZE * 0.75
+    const candidates: number[] = []
+    for (let step = 1; step <= 6; step++) for (const sign of [1, -1]) candidates.push(sign * step * NOTE_SIZE * 0.75)
+    const free = candidates.filter((bend) => !used.has(bend))
+    const clear = free.find((bend) => {
+      const at = labelAt(a, b, bend)
+      const label = { x: at.x - LABEL_HALF_W, y: at.y - LABEL_HALF_H, w: 2 * LABEL_HALF_W, h: 2 * LABEL_HALF_H }
+      return !obstacles.some((o) => overlaps(label, o))
+    })
+    const bend = clear ?? free[0]!
+    used.add(bend)
+    return bend
   })
+}
+
+/** Page units around a link's label ("depends on" at tldraw's label size) and a frame's title strip. */
+const LABEL_HALF_W = 55
+const LABEL_HALF_H = 14
+const ZONE_TITLE_H = 36
+
+/** Where tldraw draws the middle of an arrow (and its label) from a to b with `bend`: the chord's middle, moved `bend` along its normal. */
+function labelAt(a: Point, b: Point, bend: number): Point {
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1
+  const ux = (b.x - a.x) / len
+  const uy = (b.y - a.y) / len
+  return { x: (a.x + b.x) / 2 - uy * bend, y: (a.y + b.y) / 2 + ux * bend }
+}
+
+function overlaps(p: Box, q: Box): boolean {
+  return p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h
 }

@@ -144,6 +144,39 @@ describe('index keys', () => {
 })
 
 describe('[W31] template links are drawn clear of other cards', () => {
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: a bent link's label sits on no card and no zone's title", (_id, template) => {
+    const records = buildTemplateRecords(template, { origin: { x: 0, y: 0 }, idSeed: 'labels' }) as unknown as Array<{
+      id: string
+      typeName: string
+      type?: string
+      x: number
+      y: number
+      parentId: string
+      props: { bend?: number; end?: { x: number; y: number }; w?: number; h?: number }
+    }>
+    const byId = new Map(records.map((r) => [r.id, r]))
+    const pageXY = (id: string): { x: number; y: number } => {
+      const s = byId.get(id)!
+      const parent = byId.get(s.parentId)
+      return parent?.typeName === 'shape' ? { x: s.x + pageXY(parent.id).x, y: s.y + pageXY(parent.id).y } : { x: s.x, y: s.y }
+    }
+    const boxes = [
+      // Notes are 200 × 200; a frame's title is drawn in the 32 units above its top edge.
+      ...records.filter((r) => r.type === 'note').map((n) => ({ ...pageXY(n.id), w: 200, h: 200, what: n.id })),
+      ...records.filter((r) => r.type === 'frame').map((f) => ({ x: f.x, y: f.y - 32, w: f.props.w!, h: 32, what: `title of ${f.id}` })),
+    ]
+    for (const a of records.filter((r) => r.typeName === 'shape' && r.type === 'arrow' && r.props.bend !== 0)) {
+      // tldraw: the middle of a bent arrow is its chord's middle moved `bend` along the chord's normal.
+      const { x: dx, y: dy } = a.props.end!
+      const len = Math.hypot(dx, dy)
+      const mid = { x: a.x + dx / 2 - (dy / len) * a.props.bend!, y: a.y + dy / 2 + (dx / len) * a.props.bend! }
+      for (const b of boxes) {
+        const inside = mid.x > b.x - 30 && mid.x < b.x + b.w + 30 && mid.y > b.y - 8 && mid.y < b.y + b.h + 8
+        expect(inside, `${a.id}'s label at ${Math.round(mid.x)},${Math.round(mid.y)} is on ${b.what}`).toBe(false)
+      }
+    }
+  })
+
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s: a straight link never runs through a third card; bent links do not share a bend', (_id, template) => {
     const records = buildTemplateRecords(template, { origin: { x: 0, y: 0 }, idSeed: 'bends' })
     const notes = records.filter((r): r is TLRecord & { type: 'note'; x: number; y: number; parentId: string } => r.typeName === 'shape' && (r as { type?: string }).type === 'note')
