@@ -147,6 +147,8 @@ export function createCommitQueue({
   /** A committed batch waiting for the sync holds a relayed update: the sync waits `syncAfterRelayMs`. */
   let relayedUnsynced = false
   let syncTimer: NodeJS.Timeout | null = null
+  /** The wait after a relay is over: the next start goes ahead (even if a batch held it back). */
+  let waited = false
 
   /** `atOnce`: no waiting after a relay (drain, shutdown). */
   const startSync = (atOnce = false) => {
@@ -158,13 +160,15 @@ export function createCommitQueue({
       if (!atOnce) return
       clearTimeout(syncTimer)
       syncTimer = null
-    } else if (relayedUnsynced && syncAfterRelayMs > 0 && !atOnce) {
+    } else if (relayedUnsynced && syncAfterRelayMs > 0 && !atOnce && !waited) {
       syncTimer = setTimeout(() => {
         syncTimer = null
-        startSync(true)
+        waited = true
+        startSync()
       }, syncAfterRelayMs)
       return
     }
+    waited = false
     relayedUnsynced = false
     const batch = unsynced
     unsynced = []
