@@ -402,22 +402,34 @@ export function bindStoreToDoc({
     if (readonlyReason || disposed) return 'nothing'
     flushLocal()
     const stack = kind === 'undo' ? undoManager.undoStack : undoManager.redoStack
-    const top = stack[stack.length - 1]
-    if (!top) return 'nothing'
-    // Only the top step is checked: Y.UndoManager skips a step that changes nothing any more and
-    // applies the one below it in the same call, unchecked (a rare case: that step was emptied by
-    // others' deletes first).
-    // [B18] A step that would remove records someone else has changed since is refused too: undoing
-    // my insertion of a template must not delete the card text a colleague typed into it.
-    refusedForOthers = recordsOthersChanged(doc, top)
-    if (refusedForOthers.length > 0 || (allow && !allow(recordIdsOfStep(doc, top)))) {
-      stack.pop()
-      undoManager.emit('stack-item-popped', [{ stackItem: top, type: kind, changedParentTypes: new Map(), origin: undoManager }, undoManager])
-      return 'refused'
+    const dropped = (item: (typeof stack)[number]) =>
+      undoManager.emit('stack-item-popped', [{ stackItem: item, type: kind, changedParentTypes: new Map(), origin: undoManager }, undoManager])
+    for (;;) {
+      const top = stack[stack.length - 1]
+      if (!top) return 'nothing'
+      // [B18] A step that would remove records someone else has changed since is refused too:
+      // undoing my insertion of a template must not delete the card text a colleague typed into it.
+      refusedForOthers = recordsOthersChanged(doc, top)
+      if (refusedForOthers.length > 0 || (allow && !allow(recordIdsOfStep(doc, top)))) {
+        stack.pop()
+        dropped(top)
+        return 'refused'
+      }
+      // Y.UndoManager applies the step below in the same call when this one changes nothing any
+      // more (someone else overwrote what it wrote: I retype a card, a colleague retypes it after
+      // me), and that step goes unchecked: my Ctrl+Z deleted the card I had created, with the
+      // colleague's text. So it gets this step alone; one that changed nothing is dropped, and the
+      // next is checked like this one.
+      const below = stack.splice(0, stack.length - 1)
+      let applied: unknown
+      try {
+        applied = kind === 'undo' ? undoManager.undo() : undoManager.redo()
+      } finally {
+        stack.unshift(...below)
+      }
+      if (applied !== null) return 'done'
+      dropped(top)
     }
-    if (kind === 'undo') undoManager.undo()
-    else undoManager.redo()
-    return 'done'
   }
 
   return {

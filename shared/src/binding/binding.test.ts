@@ -261,6 +261,40 @@ describe('binding', () => {
     expect(a.binding.undo()).toBe('nothing')
   })
 
+  it("[B18] I make a shape, change it, someone changes it after me: my undo does not reach past my emptied change to delete it", () => {
+    const [a, b] = linkedPair()
+    const shape = makeGeoShape()
+    a.store.put([shape])
+    a.binding.stopCapturing()
+    a.store.put([{ ...(a.store.get(shape.id) as TLShape), props: { ...shape.props, color: 'blue' } } as TLShape])
+    a.binding.stopCapturing()
+    // B recolours it after A: A's recolour no longer changes anything.
+    b.store.put([{ ...(b.store.get(shape.id) as TLShape), props: { ...shape.props, color: 'red' } } as TLShape])
+    // Y.UndoManager would skip A's emptied step and undo the creation below it, unchecked.
+    expect(a.binding.undo()).toBe('refused')
+    expect(a.binding.lastRefusedForOthers()).toEqual([shape.id])
+    for (const c of [a, b]) expect(c.store.get(shape.id)).toMatchObject({ props: { color: 'red' } })
+    expect(a.binding.canUndo()).toBe(false)
+  })
+
+  it('[B16] a step that changes nothing any more is dropped; the one below is undone, once', () => {
+    const [a, b] = linkedPair()
+    const shape = makeGeoShape()
+    b.store.put([shape])
+    a.binding.stopCapturing()
+    a.store.put([{ ...(a.store.get(shape.id) as TLShape), x: 10 }])
+    a.binding.stopCapturing()
+    a.store.put([{ ...(a.store.get(shape.id) as TLShape), props: { ...shape.props, color: 'blue' } } as TLShape])
+    a.binding.stopCapturing()
+    b.store.put([{ ...(b.store.get(shape.id) as TLShape), props: { ...shape.props, color: 'red' } } as TLShape])
+    const seen: string[][] = []
+    expect(a.binding.undo((ids) => (seen.push([...ids]), true))).toBe('done')
+    // Both steps were shown to the filter, each before it was applied.
+    expect(seen).toEqual([[shape.id], [shape.id]])
+    for (const c of [a, b]) expect(c.store.get(shape.id)).toMatchObject({ x: 0, props: { color: 'red' } })
+    expect(a.binding.canUndo()).toBe(false)
+  })
+
   it('[B18] without anyone else\'s change, undoing my creation removes it; a redo that would delete a record someone changed since is refused', () => {
     const [a, b] = linkedPair()
     const shape = makeGeoShape()
