@@ -77,6 +77,47 @@ test("[B18] A's undo of a shape A made does not delete it once B has changed it:
   await Promise.all([a.waitSynced(), b.waitSynced()])
 })
 
+test("[B16] [B18] A retypes a card A made, B retypes it after A: A's Ctrl+Z keeps the card and B's text, and A is told", async ({ board, actor }) => {
+  const a = await actor('Alice')
+  const b = await actor('Bob')
+  await Promise.all([a.openBoard(board.id), b.openBoard(board.id)])
+  const richText = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+  const id = 'shape:e2e-retyped'
+  // A makes the card, then, as a separate step, types over it.
+  await a.page.evaluate(
+    ({ id, first }) => {
+      const editor = (window as OverlapWindow).__overlap!.editor
+      editor.createShape({ id, type: 'note', x: 200, y: 200, props: { richText: first } })
+    },
+    { id, first: richText('Metric: decline rate') }
+  )
+  await a.page.evaluate(
+    ({ id, second }) => {
+      const editor = (window as OverlapWindow).__overlap!.editor
+      ;(editor as unknown as { markHistoryStoppingPoint(): void }).markHistoryStoppingPoint()
+      editor.updateShape({ id, type: 'note', props: { richText: second } })
+    },
+    { id, second: richText('Metric: payment decline rate') }
+  )
+  await a.waitSynced()
+  await expect.poll(async () => (await b.shape(id))?.text).toBe('Metric: payment decline rate')
+  // B types over it after A.
+  await b.page.evaluate(
+    ({ id, third }) => (window as OverlapWindow).__overlap!.editor.updateShape({ id, type: 'note', props: { richText: third } }),
+    { id, third: richText('Declined payments per 1,000') }
+  )
+  await b.waitSynced()
+  await expect.poll(async () => (await a.shape(id))?.text).toBe('Declined payments per 1,000')
+
+  // A's Ctrl+Z: A's retyping no longer changes anything, and undoing the creation would delete B's text.
+  const empty = await a.canvasPoint(0.85, 0.75)
+  await a.page.mouse.click(empty.x, empty.y)
+  await a.page.keyboard.press('Control+z')
+  await expect(a.page.getByText('Not undone').first()).toBeVisible()
+  for (const x of [a, b]) await expect.poll(async () => (await x.shape(id))?.text, { message: `${x.name} keeps the card` }).toBe('Declined payments per 1,000')
+  await Promise.all([a.waitSynced(), b.waitSynced()])
+})
+
 test("the toolbar's Undo and Redo buttons follow the board's own history: Redo turns on after an Undo and brings the shape back", async ({ board, actor }) => {
   const a = await actor('Alice')
   await a.openBoard(board.id)
