@@ -193,6 +193,8 @@ test("import into this board: a file's second page becomes a new page of the boa
     { name: 'Page 1 (2)', types: ['note', 'text'], note: [{ x: notePosition.x, y: notePosition.y }] },
   ]
   await expect.poll(() => pagesOf(a), { message: 'A: the first page here, the second as a new page' }).toEqual(expected)
+  // Done: the Export menu it was started from has closed.
+  await expect(a.page.getByTestId('import-tldr-here')).toHaveCount(0)
   await a.waitSynced()
   await expect.poll(() => pagesOf(b), { message: 'B sees both' }).toEqual(expected)
   // A stays on the page A was on.

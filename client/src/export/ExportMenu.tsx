@@ -125,7 +125,7 @@ export function ExportMenu() {
             tldraw file (.tldr)
           </button>
           <hr />
-          <ImportTldrButton />
+          <ImportTldrButton onDone={() => setOpen(false)} />
           {error && (
             <p className="ov-export-error" role="alert" data-testid="export-error">
               {error}

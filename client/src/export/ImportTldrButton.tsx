@@ -15,7 +15,8 @@ const looksLikeV1 = (text: string) => text.includes('"pageStates"')
 
 const nameFromFile = (fileName: string) => fileName.replace(/\.(tldr|json)$/i, '').trim().slice(0, 100) || 'Imported board'
 
-export function ImportTldrButton() {
+/** `onDone`: an import into this board went through (the menu it sits in closes). */
+export function ImportTldrButton({ onDone }: { onDone?: () => void } = {}) {
   const editor = useEditor()
   const input = useRef<HTMLInputElement>(null)
   const target = useRef<'new' | 'here'>('new')
@@ -35,6 +36,7 @@ export function ImportTldrButton() {
       if (target.current === 'here') {
         await importIntoEditor(editor, text, getConfig().maxMessageBytes)
         setState({ kind: 'idle' })
+        onDone?.()
         return
       }
       const board = await importTldr(new File([text], file.name, { type: 'application/json' }), nameFromFile(file.name))

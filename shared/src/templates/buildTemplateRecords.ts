@@ -217,7 +217,8 @@ function segmentHitsCard(p: Point, q: Point, box: Point, margin: number): boolea
  * arrows on one line, labels on top of each other and over the cards. Those arc away, alternately
  * above and below, further each time, so no two share a path; a bend that would put the link's label
  * over a card or a zone's title is passed over for the next (the label "serves" sat on "High value ·
- * low complexity: do first" in Scope negotiation).
+ * low complexity: do first" in Scope negotiation). A straight link whose label would sit on one gets
+ * a slight arc.
  */
 function linkBends(template: Template, cards: ReadonlyMap<string, Box>, zones: ReadonlyMap<string, Box>): number[] {
   const used = new Set<number>()
@@ -227,16 +228,20 @@ function linkBends(template: Template, cards: ReadonlyMap<string, Box>, zones: R
   return template.links.map((link) => {
     const a = centre(cards.get(link.from)!)
     const b = centre(cards.get(link.to)!)
-    const blocked = [...cards].some(([key, box]) => key !== link.from && key !== link.to && segmentHitsCard(a, b, box, 8))
-    if (!blocked) return 0
-    const candidates: number[] = []
-    for (let step = 1; step <= 6; step++) for (const sign of [1, -1]) candidates.push(sign * step * NOTE_SIZE * 0.75)
-    const free = candidates.filter((bend) => !used.has(bend))
-    const clear = free.find((bend) => {
+    const labelClear = (bend: number) => {
       const at = labelAt(a, b, bend)
       const label = { x: at.x - LABEL_HALF_W, y: at.y - LABEL_HALF_H, w: 2 * LABEL_HALF_W, h: 2 * LABEL_HALF_H }
       return !obstacles.some((o) => overlaps(label, o))
-    })
+    }
+    const blocked = [...cards].some(([key, box]) => key !== link.from && key !== link.to && segmentHitsCard(a, b, box, 8))
+    if (!blocked && labelClear(0)) return 0
+    const candidates: number[] = []
+    // A straight line whose label only sits on a title ("Arch(informs)ecture") needs a slight arc.
+    if (!blocked) for (const f of [0.25, 0.5]) for (const sign of [1, -1]) candidates.push(sign * f * NOTE_SIZE)
+    for (let step = 1; step <= 6; step++) for (const sign of [1, -1]) candidates.push(sign * step * NOTE_SIZE * 0.75)
+    const free = candidates.filter((bend) => !used.has(bend))
+    const clear = free.find(labelClear)
+    if (!blocked && clear === undefined) return 0
     const bend = clear ?? free[0]!
     used.add(bend)
     return bend

@@ -1,7 +1,7 @@
 /**
  * The workshop timer in the top panel, for everyone (viewers too): the remaining time from the doc's
  * timer and the server clock ([WS3]/[WS4]), red and pulsing with a "Time's up" banner and a beep at
- * the end (calm, without banner, for a page that joins over a minute after the end). Idle, it stays out of the way: hidden for participants, a "Timer" button for the facilitator.
+ * the end; a minute after the end, or once dismissed, a calm red 00:00. Idle, it stays out of the way: hidden for participants, a "Timer" button for the facilitator.
  */
 import { useWorkshop } from '../WorkshopContext'
 import { formatRemaining } from './formatRemaining'
@@ -17,7 +17,7 @@ export function WorkshopTimer() {
   const now = useServerNow(clock, timer.status === 'running')
   const view = timerView(timer, now)
   const signal = useTimeUpSignal(view.done, timerRunKey(timer))
-  const alarm = isTimeUpAlarm(view, signal.sawRun)
+  const alarm = isTimeUpAlarm(view, signal.dismissed)
 
   if (timer.status === 'idle' && !isFacilitator) return null
   return (

@@ -16,14 +16,15 @@ export interface TimerView {
 }
 
 /**
- * A page that joins (or reloads) more than this after a run ended shows a calm "Time's up", not the
- * pulsing alarm and banner: a timer nobody reset is old news, not an alarm for the newcomer.
+ * How long the end of a run is an alarm (pulsing, banner). After that, or once dismissed on this
+ * page, it is a calm red 00:00 until the facilitator resets: a timer nobody reset is old news, and a
+ * newcomer, or someone who already looked, should not face a pulsing alarm minutes later.
  */
 export const TIME_UP_ALARM_MS = 60_000
 
 /** Whether the end of a run is shown as an alarm (pulsing, banner) on this page. */
-export function isTimeUpAlarm(view: TimerView, sawRun: boolean): boolean {
-  return view.done && (sawRun || view.endedMsAgo < TIME_UP_ALARM_MS)
+export function isTimeUpAlarm(view: TimerView, dismissed: boolean): boolean {
+  return view.done && !dismissed && view.endedMsAgo < TIME_UP_ALARM_MS
 }
 
 export function timerView(timer: TimerState, serverNow: number): TimerView {

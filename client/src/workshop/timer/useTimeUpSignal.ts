@@ -6,7 +6,7 @@ import { createBeeper } from './beep'
  * joins after the end shows the red "Time's up" but stays quiet), and a banner until dismissed here
  * or the facilitator resets / restarts (a new run key).
  */
-export function useTimeUpSignal(done: boolean, runKey: string | null): { showBanner: boolean; sawRun: boolean; dismiss(): void } {
+export function useTimeUpSignal(done: boolean, runKey: string | null): { showBanner: boolean; dismissed: boolean; dismiss(): void } {
   const beeper = useMemo(() => createBeeper(), [])
   useEffect(() => () => beeper.dispose(), [beeper])
   const seenRunning = useRef<string | null>(null)
@@ -24,9 +24,7 @@ export function useTimeUpSignal(done: boolean, runKey: string | null): { showBan
 
   return {
     showBanner: done && runKey !== null && dismissed !== runKey,
-    // Read during render: the effect above sets it in the render where the run is still going,
-    // before any render in which it is done.
-    sawRun: runKey !== null && seenRunning.current === runKey,
+    dismissed: runKey !== null && dismissed === runKey,
     dismiss: () => setDismissed(runKey),
   }
 }

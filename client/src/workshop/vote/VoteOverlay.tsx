@@ -9,7 +9,7 @@
 import type { EndedVote, OpenVote } from '@overlap/shared'
 import { useMemo } from 'react'
 import { useEditor, useToasts, useValue, type Editor, type TLShapeId } from 'tldraw'
-import { splitBySide } from './splitBySide'
+import { splitBySide, splitLabel } from './splitBySide'
 import { useVoteView } from './useVoteView'
 import { useVoteUi } from './voteUi'
 import './vote.css'
@@ -129,7 +129,7 @@ function CountsLayer({ vote }: { vote: EndedVote }) {
               {r.row.total}
               {split && (
                 <span className="ov-vote-count-split" data-testid="vote-count-split">
-                  P {r.row.bySide.product} · E {r.row.bySide.engineering}
+                  {splitLabel(r.row.bySide)}
                 </span>
               )}
             </div>

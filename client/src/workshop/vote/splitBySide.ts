@@ -4,7 +4,7 @@
  * fraction of all product votes this card got minus the fraction of all engineering votes it got.
  * +0.5 means product put half its votes here and engineering none; 0 means equal emphasis.
  */
-import type { VoteResultRow } from '@overlap/shared'
+import { SIDE_OR_UNKNOWN, type SideCounts, type VoteResultRow } from '@overlap/shared'
 
 /** |score| at or above this flags the card as a disagreement (a quarter of one side's votes). */
 export const DISAGREEMENT_FLAG = 0.25
@@ -30,4 +30,12 @@ export function splitBySide(rows: readonly VoteResultRow[]): SplitRow[] {
   // Most disputed first; ties keep the ranked order.
   split.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.index - b.index)
   return split.map(({ index: _index, ...rest }) => rest)
+}
+
+/** "P 1 · E 1 · D 1": product and engineering always (the split compares them), the other sides when they voted, so the parts add up to the total. */
+export function splitLabel(bySide: SideCounts): string {
+  const letters = { product: 'P', engineering: 'E', design: 'D', other: 'O', unknown: '?' } as const
+  return SIDE_OR_UNKNOWN.filter((s) => s === 'product' || s === 'engineering' || bySide[s] > 0)
+    .map((s) => `${letters[s]} ${bySide[s]}`)
+    .join(' · ')
 }

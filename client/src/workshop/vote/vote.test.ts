@@ -4,7 +4,7 @@ import { ApiError } from '../../api/boardsApi'
 import { NO_VOTES_LEFT, ONE_PER_CARD, createBallots } from './ballots'
 import { ranks, resultsCsv, resultsCsvFileName } from './resultsCsv'
 import { endedVotes, selectResultsVote } from './resultsSelection'
-import { DISAGREEMENT_FLAG, splitBySide } from './splitBySide'
+import { DISAGREEMENT_FLAG, splitBySide, splitLabel } from './splitBySide'
 import { defaultScope, voteScopeOptions, type ScopeShape } from './voteScope'
 
 const PAGE = 'page:page'
@@ -61,6 +61,15 @@ const row = (cardId: string, bySide: Partial<SideCounts>, title = cardId, voters
   const s = sides(bySide)
   return { cardId, title, total: Object.values(s).reduce((a, b) => a + b, 0), bySide: s, ...(voters ? { voters } : {}) }
 }
+
+describe('splitLabel', () => {
+  it('[WS7] names every side that voted, so the parts add up to the total', () => {
+    const zero = { product: 0, engineering: 0, design: 0, other: 0, unknown: 0 }
+    expect(splitLabel({ ...zero, product: 1, engineering: 1, design: 1 })).toBe('P 1 · E 1 · D 1')
+    expect(splitLabel({ ...zero, product: 2 })).toBe('P 2 · E 0')
+    expect(splitLabel({ ...zero, other: 1, unknown: 2 })).toBe('P 0 · E 0 · O 1 · ? 2')
+  })
+})
 
 describe('splitBySide', () => {
   it('[WS7] scores each card by product share minus engineering share, widest gap first and flagged', () => {
