@@ -33,8 +33,9 @@ export interface ServerConfig {
    */
   sqliteSynchronous: 'FULL' | 'NORMAL'
   /**
-   * FULL only: how long the disk flush of an update that others are shown waits after the relay
-   * (ms; 0 = at once). Delays only the author's "saved"; see commitQueue.ts `syncAfterRelayMs`.
+   * FULL only (createServer.ts passes 0 otherwise): how long the disk flush of an update that others
+   * are shown waits after the relay (ms; 0 = at once). Delays only the author's "saved"; see
+   * commitQueue.ts `syncAfterRelayMs`.
    */
   syncAfterRelayMs: number
   /** Offer permessage-deflate on sockets (`WS_DEFLATE=on`; off by default, see syncEndpoint.ts). */

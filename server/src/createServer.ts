@@ -81,7 +81,9 @@ export function createOverlapServer({
   installYjsPatches()
   // The tldraw schema template boards and imports are validated against (the one clients load them with).
   const schema = createTLSchema()
-  const commits = createCommitQueue({ storage, log, compaction, syncAfterRelayMs: config.syncAfterRelayMs })
+  // Only a FULL SQLite store flushes per update; waiting for a flush that does nothing only delays "saved".
+  const flushes = config.storage === 'sqlite' && config.sqliteSynchronous === 'FULL'
+  const commits = createCommitQueue({ storage, log, compaction, syncAfterRelayMs: flushes ? config.syncAfterRelayMs : 0 })
   const snapshots = createSnapshotService({
     storage,
     rooms: () => rooms,

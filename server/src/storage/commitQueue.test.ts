@@ -301,6 +301,18 @@ describe('commit queue', () => {
       await expect(last.durable).resolves.toBeUndefined()
       await vi.advanceTimersByTimeAsync(10)
       expect(sync).toHaveBeenCalledTimes(3)
+
+      // A lone author (another board, nobody else on it) while the timer runs: the sync starts at once.
+      const [u5, u6] = updates(2)
+      clock += 10
+      const relayed = queue.append(a, u5!, { relayed: true })
+      await new Promise((r) => setImmediate(r))
+      expect(sync).toHaveBeenCalledTimes(3)
+      clock += 10
+      const lone = queue.append(a, u6!)
+      await new Promise((r) => setImmediate(r))
+      expect(sync).toHaveBeenCalledTimes(4)
+      await Promise.all([relayed.durable, lone.durable])
     } finally {
       vi.useRealTimers()
     }

@@ -119,6 +119,7 @@ export interface CommitQueueDeps {
    * gates only the author's "saved", not what the others see; started at once, its thread-pool
    * hand-off and its completion land in the middle of the relay's burst, when the readers' side
    * is busiest (bench/README.md, "Flushing after the relay"). Batches committed meanwhile share it.
+   * An update nobody else was shown starts the flush at once: its author is the only one waiting.
    */
   syncAfterRelayMs?: number
   now?: () => number
@@ -146,6 +147,8 @@ export function createCommitQueue({
   let syncing: Promise<void> | null = null
   /** A committed batch waiting for the sync holds a relayed update: the sync waits `syncAfterRelayMs`. */
   let relayedUnsynced = false
+  /** ...unless one holds an update nobody else was shown: its author alone waits, so the sync starts at once. */
+  let loneUnsynced = false
   let syncTimer: NodeJS.Timeout | null = null
   /** The wait after a relay is over: the next start goes ahead (even if a batch held it back). */
   let waited = false
@@ -157,10 +160,10 @@ export function createCommitQueue({
     // turn's updates were not): its commit starts the sync, which then covers both batches.
     if (scheduled) return
     if (syncTimer !== null) {
-      if (!atOnce) return
+      if (!atOnce && !loneUnsynced) return
       clearTimeout(syncTimer)
       syncTimer = null
-    } else if (relayedUnsynced && syncAfterRelayMs > 0 && !atOnce && !waited) {
+    } else if (relayedUnsynced && !loneUnsynced && syncAfterRelayMs > 0 && !atOnce && !waited) {
       syncTimer = setTimeout(() => {
         syncTimer = null
         waited = true
@@ -170,6 +173,7 @@ export function createCommitQueue({
     }
     waited = false
     relayedUnsynced = false
+    loneUnsynced = false
     const batch = unsynced
     unsynced = []
     syncing = storage
@@ -198,6 +202,7 @@ export function createCommitQueue({
     log.debug('batch stored', { updates: batch.length, boards: stats.size })
     for (const p of batch) unsynced.push(p.durable)
     if (batch.some((p) => p.relayed)) relayedUnsynced = true
+    if (batch.some((p) => !p.relayed)) loneUnsynced = true
     for (const p of batch) {
       p.committed = true
       p.stored.resolve()

@@ -410,3 +410,46 @@ function encodeLen(n: number): number[] {
   out.push(n)
   return out
 }
+
+describe('[S6] the flush after a relay (SYNC_AFTER_RELAY_MS)', () => {
+  /** ms from sending an update to its echo, with a second connection on the board; and when that one got it. */
+  async function echoTiming(env: Record<string, string>) {
+    const server = await startTestServer({ env })
+    try {
+      const id = await server.createBoard()
+      const reader = connectClient(server.wsOrigin, id)
+      await reader.synced()
+      const sock = rawSocket(`${server.wsOrigin}/sync/${id}`)
+      await sock.opened
+      await waitFor(() => sock.frames.length >= 1, 'server step 1')
+      const doc = new Y.Doc()
+      doc.getMap('test').set('shape:x', 7)
+      const frame = encodeUpdate(Y.encodeStateAsUpdate(doc))
+      let relayedAt = 0
+      let echoedAt = 0
+      reader.doc.getMap('test').observe(() => (relayedAt ||= performance.now()))
+      sock.ws.on('message', (data: Buffer) => {
+        if (!echoedAt && Buffer.compare(data, Buffer.from(frame)) === 0) echoedAt = performance.now()
+      })
+      const sent = performance.now()
+      sock.ws.send(frame)
+      await waitFor(() => echoedAt > 0 && relayedAt > 0, 'the relay and the echo')
+      sock.ws.close()
+      reader.destroy()
+      return { echo: echoedAt - sent, relay: relayedAt - sent }
+    } finally {
+      await server.stop()
+    }
+  }
+
+  it('[S6] FULL: with someone else on the board, the echo waits for the flush that long; the relay does not', async () => {
+    const t = await echoTiming({ SQLITE_SYNCHRONOUS: 'FULL', SYNC_AFTER_RELAY_MS: '900' })
+    expect(t.echo).toBeGreaterThanOrEqual(850)
+    expect(t.relay).toBeLessThan(600)
+  })
+
+  it('[S6] NORMAL flushes in the background: the echo does not wait for the flush after a relay', async () => {
+    const t = await echoTiming({ SQLITE_SYNCHRONOUS: 'NORMAL', SYNC_AFTER_RELAY_MS: '900' })
+    expect(t.echo).toBeLessThan(600)
+  })
+})
