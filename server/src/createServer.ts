@@ -128,6 +128,12 @@ export function createOverlapServer({
   app.get('/readyz', async (_req, res) => {
     try {
       await storage.ping()
+      // Reachable is not enough: with a full disk every write failed while SELECT 1 still answered.
+      const failing = commits.failing()
+      if (failing !== null) {
+        res.status(503).json({ ok: false, error: 'storage_writes_failing', message: failing instanceof Error ? failing.message : String(failing) })
+        return
+      }
       res.json({ ok: true })
     } catch (e) {
       log.error('readiness check failed', { err: e })

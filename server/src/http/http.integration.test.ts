@@ -3,7 +3,10 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateBoardId } from '@overlap/shared'
-import { startTestServer, tempDir, type TestServer } from '../testing/harness.js'
+import { CloseCode } from '@overlap/shared'
+import { connectClient, startTestServer, tempDir, waitFor, type TestServer } from '../testing/harness.js'
+import { createSqliteStorage } from '../storage/SqliteStorage.js'
+import type { BoardStorage } from '../storage/BoardStorage.js'
 import { authedFetch } from '../testing/harness.js'
 import { applyStoredDoc } from '../storage/mergeDoc.js'
 
@@ -158,6 +161,44 @@ describe('health, config and the client', () => {
     await srv.storage.close()
     expect((await api('/readyz')).status).toBe(503)
     expect((await api('/healthz')).status).toBe(200)
+  })
+
+  it('[S32] /readyz is 503 while writes fail (a full disk answers SELECT 1), and 200 once one goes through again', async () => {
+    const dir = tempDir()
+    const inner = createSqliteStorage({ file: path.join(dir, 'overlap.sqlite') })
+    let full = false
+    const diskFull = () => Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' })
+    const storage: BoardStorage = {
+      ...inner,
+      appendUpdates: (batch) => (full ? Promise.reject(diskFull()) : inner.appendUpdates(batch)),
+      appendUpdatesNow: (batch) => {
+        if (full) throw diskFull()
+        return inner.appendUpdatesNow!(batch)
+      },
+    }
+    const server = await startTestServer({ dataDir: dir, storage })
+    const ready = async () => {
+      const res = await fetch(`${server.url}/readyz`)
+      return { status: res.status, body: (await res.json()) as { error?: string } }
+    }
+    try {
+      const id = await server.createBoard()
+      const writer = connectClient(server.wsOrigin, id)
+      await writer.synced()
+      full = true
+      writer.doc.getMap('m').set('k', 1)
+      await waitFor(() => writer.closes.some((c) => c.code === CloseCode.StorageError), 'the writer closed with 4500')
+      expect(await ready()).toMatchObject({ status: 503, body: { error: 'storage_writes_failing' } })
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+      full = false
+      // The client reconnects and sends its edit again; it is stored now.
+      const ok = async () => (await ready()).status === 200
+      for (let i = 0; i < 100 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(await ready()).toMatchObject({ status: 200 })
+      writer.destroy()
+    } finally {
+      await server.stop()
+    }
   })
 
   it('[S33] /config.js hands run-time settings to the browser, not cached, script-safe', async () => {

@@ -75,6 +75,8 @@ export interface CommitQueue {
   synced(): Promise<void>
   /** Resolves when everything appended so far is durable and compaction has settled. */
   drain(): Promise<void>
+  /** The last write or disk sync failed, and none has succeeded since (a full disk): its error. */
+  failing(): unknown | null
 }
 
 interface Deferred {
@@ -145,6 +147,7 @@ export function createCommitQueue({
   /** Committed, waiting for the next disk sync; and the sync in progress (at most one at a time). */
   let unsynced: Deferred[] = []
   let syncing: Promise<void> | null = null
+  let lastFailure: { error: unknown } | null = null
   /** A committed batch waiting for the sync holds a relayed update: the sync waits `syncAfterRelayMs`. */
   let relayedUnsynced = false
   /** ...unless one holds an update nobody else was shown: its author alone waits, so the sync starts at once. */
@@ -180,9 +183,11 @@ export function createCommitQueue({
       .syncAppended()
       .then(
         () => {
+          lastFailure = null
           for (const d of batch) d.resolve()
         },
         (e: unknown) => {
+          lastFailure = { error: e }
           log.error('syncing stored updates to disk failed', { updates: batch.length, err: e })
           for (const d of batch) d.reject(e)
         }
@@ -200,6 +205,7 @@ export function createCommitQueue({
   /** After a batch's commit: its updates wait for the next disk sync, its rooms may relay them. */
   const onCommitted = (batch: Pending[], stats: Map<BoardId, LogStats>) => {
     log.debug('batch stored', { updates: batch.length, boards: stats.size })
+    lastFailure = null
     for (const p of batch) unsynced.push(p.durable)
     if (batch.some((p) => p.relayed)) relayedUnsynced = true
     if (batch.some((p) => !p.relayed)) loneUnsynced = true
@@ -216,6 +222,7 @@ export function createCommitQueue({
   }
 
   const failed = (batch: Pending[], e: unknown) => {
+    lastFailure = { error: e }
     log.error('storing a batch failed', { updates: batch.length, err: e })
     for (const p of batch) {
       p.stored.reject(e)
@@ -316,6 +323,7 @@ export function createCommitQueue({
       startSync()
       return d.promise
     },
+    failing: () => lastFailure?.error ?? null,
     async drain() {
       // Until everything is written and synced, including what is appended meanwhile. Each pass
       // writes or waits for a real sync: a batch waiting for the end of its turn holds the sync
