@@ -9,7 +9,7 @@ import { CENTRE, zone } from './zoneGrid.js'
 
 export const problemWeb: Template = {
   id: 'problem-web',
-  version: 1,
+  version: 2,
   name: 'Problem web',
   description:
     'Product and engineering map business need, constraints, research, architecture and requirements together, with every part informing every other.',
@@ -42,7 +42,8 @@ export const problemWeb: Template = {
       zone: 'research',
       at: CENTRE,
       text: 'What do we know? Interviews, data, tickets.',
-      fields: { source: 'Where it comes from', confidence: '' },
+      // Empty: the field shows its label as a hint. A hint stored as the value read as a real source.
+      fields: { source: '', confidence: '' },
     },
     { key: 'option', type: 'architecture-option', zone: 'architecture', at: CENTRE, text: 'What could we build? One card per option.' },
     { key: 'requirement', type: 'requirement', zone: 'requirements', at: CENTRE, text: 'What must be true for the need to be met?' },
