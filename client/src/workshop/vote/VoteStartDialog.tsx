@@ -21,7 +21,7 @@ function pageShapesInReadingOrder(editor: Editor): ScopeShape[] {
     return { s, y: b ? Math.round(b.minY) : 0, x: b ? Math.round(b.minX) : 0 }
   })
   withPos.sort((a, b) => a.y - b.y || a.x - b.x)
-  return withPos.map(({ s }) => ({ id: s.id, type: s.type, parentId: s.parentId, props: s.props as ScopeShape['props'] }))
+  return withPos.map(({ s }) => ({ id: s.id, type: s.type, parentId: s.parentId, props: s.props as ScopeShape['props'], meta: s.meta }))
 }
 
 export function VoteStartDialog({ onClose }: { onClose(): void }) {

@@ -48,6 +48,21 @@ describe('voteScopeOptions', () => {
     expect(opts(['shape:r']).selection.unavailable).toBe('No cards there')
     expect(defaultScope(Object.values(opts(['shape:c'])))).toBe('selection')
   })
+  it('[W24] a frame or the page leaves out empty cards and unanswered template prompts; picked one by one, they count', () => {
+    const text = (t: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: t ? [{ type: 'text', text: t }] : [] }] })
+    const cards: ScopeShape[] = [
+      { id: 'shape:F', type: 'frame', parentId: PAGE, props: { name: 'Needs' } },
+      { id: 'shape:real', type: 'note', parentId: 'shape:F', props: { richText: text('Cut abandonment') } },
+      { id: 'shape:empty', type: 'note', parentId: 'shape:F', props: { richText: text('') } },
+      { id: 'shape:prompt', type: 'note', parentId: 'shape:F', props: { richText: text('What does the business need?') }, meta: { overlapPrompt: 'What does the business need?' } },
+      { id: 'shape:answered', type: 'note', parentId: 'shape:F', props: { richText: text('Fewer failed payments') }, meta: { overlapPrompt: 'What does the business need?' } },
+    ]
+    const o = Object.fromEntries(voteScopeOptions({ shapes: cards, pageId: PAGE, selectedIds: ['shape:F'] }).map((x) => [x.kind, x]))
+    expect(o.frame.cardIds).toEqual(['shape:real', 'shape:answered'])
+    expect(o.page.cardIds).toEqual(['shape:real', 'shape:answered'])
+    const picked = voteScopeOptions({ shapes: cards, pageId: PAGE, selectedIds: ['shape:empty', 'shape:prompt'] })[1]
+    expect(picked.cardIds).toEqual(['shape:empty', 'shape:prompt'])
+  })
   it('refuses more cards than a vote may hold, and survives a parent cycle', () => {
     const many = Array.from({ length: 501 }, (_, i) => shape(`shape:n${i}`, 'note'))
     expect(voteScopeOptions({ shapes: many, pageId: PAGE, selectedIds: [] })[2].unavailable).toBe('At most 500 cards per vote')

@@ -2,15 +2,17 @@
  * Which cards a new vote covers. A card is any tldraw `note` (typed cards are notes too, [W2]); a
  * frame's cards are its descendants (a note inside a group inside the frame counts). Pure over plain
  * records, so it is tested without an editor; the dialog passes the page's shapes in reading order
- * and that order becomes the vote's `cardIds` (the server breaks ties in the results by it).
+ * and that order becomes the vote's `cardIds` (the server breaks ties in the results by it). A frame
+ * or the page leaves out empty cards and unanswered template prompts.
  */
-import { MAX_VOTE_CARDS } from '@overlap/shared'
+import { MAX_VOTE_CARDS, PROMPT_META_KEY, richTextToPlain } from '@overlap/shared'
 
 export interface ScopeShape {
   id: string
   type: string
   parentId: string
-  props?: { name?: unknown }
+  props?: { name?: unknown; richText?: unknown }
+  meta?: Record<string, unknown>
 }
 
 export type VoteScopeKind = 'frame' | 'selection' | 'page'
@@ -25,6 +27,19 @@ export interface VoteScopeOption {
 }
 
 const isCard = (s: ScopeShape) => s.type === 'note'
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * Whether a card found inside a frame or on the page is worth a vote: not an empty card, not a
+ * template's prompt nobody has answered ([W24]). Cards picked one by one are taken as they are.
+ */
+function isVotable(s: ScopeShape): boolean {
+  if (s.props?.richText === undefined) return true
+  const text = squash(richTextToPlain(s.props.richText))
+  if (text === '') return false
+  const prompt = s.meta?.[PROMPT_META_KEY]
+  return !(typeof prompt === 'string' && squash(prompt) === text)
+}
 
 /** Whether `id`'s parent chain reaches `ancestorId` (parents are looked up in `byId`). */
 function isDescendant(id: string, ancestorId: string, byId: ReadonlyMap<string, ScopeShape>): boolean {
@@ -59,17 +74,17 @@ export function voteScopeOptions(input: { shapes: readonly ScopeShape[]; pageId:
   const frames = selected.filter((s) => s.type === 'frame')
   const frame = frames.length === 1 ? frames[0] : null
   const frameName = !frame ? null : typeof frame.props?.name === 'string' && frame.props.name.trim() ? frame.props.name.trim() : 'Frame'
-  const frameCards = frame ? onPage.filter((c) => isDescendant(c.id, frame.id, byId)).map((c) => c.id) : []
+  const frameCards = frame ? onPage.filter((c) => isVotable(c) && isDescendant(c.id, frame.id, byId)).map((c) => c.id) : []
 
   const selectedSet = new Set(selected.map((s) => s.id))
   const selectedCards = onPage
-    .filter((c) => selectedSet.has(c.id) || selected.some((s) => s.type !== 'note' && isDescendant(c.id, s.id, byId)))
+    .filter((c) => selectedSet.has(c.id) || (isVotable(c) && selected.some((s) => s.type !== 'note' && isDescendant(c.id, s.id, byId))))
     .map((c) => c.id)
 
   return [
     option('frame', frameName === null ? 'The selected frame' : `Frame “${frameName}”`, frameCards, frame ? null : frames.length > 1 ? 'Select only one frame' : 'Select a frame first'),
     option('selection', plural(selectedCards.length, 'selected card', 'selected cards'), selectedCards, selected.length ? null : 'Select some cards first'),
-    option('page', 'All cards', onPage.map((c) => c.id), null),
+    option('page', 'All cards', onPage.filter(isVotable).map((c) => c.id), null),
   ]
 }
 
