@@ -31,6 +31,8 @@ test("B follows A: A pans and zooms, B's camera follows", async ({ board, actor 
   const row = b.page.locator('.tlui-people-menu__item').filter({ has: b.page.locator('.tlui-people-menu__name', { hasText: a.name }) })
   await row.locator('.tlui-people-menu__item__follow').click()
   await b.page.keyboard.press('Escape') // close the menu; following continues
+  // tldraw's own way out of following someone by choice.
+  await expect(b.page.getByTestId('helper-buttons.stop-following')).toBeVisible()
   await expect
     .poll(() => b.page.evaluate(() => (window as OverlapWindow).__overlap!.editor.getInstanceState().followingUserId))
     .toBe(leaderId)

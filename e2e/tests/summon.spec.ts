@@ -29,6 +29,8 @@ test('[WS12] summon: participant and viewer follow the facilitator; break away s
 
   for (const follower of [par, vie]) {
     await expect(follower.page.getByTestId('summon-banner')).toContainText('Following Fay Facilitator (facilitator)')
+    // One way out: the banner's "Break away", not also tldraw's "Stop following" beside it.
+    await expect(follower.page.getByTestId('helper-buttons.stop-following')).toBeHidden()
     await expect
       .poll(async () => sameView(await viewOf(fac.page), await viewOf(follower.page)), {
         timeout: FOLLOW_TIMEOUT_MS,

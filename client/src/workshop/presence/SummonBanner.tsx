@@ -3,6 +3,7 @@
  * slide i of n — <frame>" with "Break away"; after breaking away, a quiet "Rejoin" while it lasts.
  */
 import './presence.css'
+import { useEffect } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import type { SummonTarget } from './summonDecision'
 import type { WorkshopPresence } from './workshopPresence'
@@ -34,7 +35,16 @@ export function SummonBanner() {
 }
 
 function SummonBannerFor({ presence }: { presence: WorkshopPresence }) {
+  const editor = useEditor()
   const view = useValue('summon view', () => presence.$summon.get(), [presence])
+  // "Break away" does what tldraw's "Stop following" helper button does: presence.css hides that one
+  // while this banner shows, so a summoned participant is not offered two buttons for one thing.
+  const summoned = Boolean(view.follow)
+  useEffect(() => {
+    const container = editor.getContainer()
+    container.classList.toggle('ov-summoned', summoned)
+    return () => container.classList.remove('ov-summoned')
+  }, [editor, summoned])
   if (view.follow) {
     return (
       <div className="ov-banner ov-summon-banner" role="status" data-testid="summon-banner" data-leader-id={view.follow.leaderUserId}>
