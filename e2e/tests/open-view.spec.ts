@@ -110,6 +110,39 @@ test('on a 390 × 844 phone the whole top bar fits: sync state, Share, you, and 
   await expect(fay.page.getByTestId('lock-all-frames')).toBeVisible()
 })
 
+test('at 1024 × 700 the People panel opens clear of the vote results; on a phone it stays on screen', async ({ actor, board, baseURL }) => {
+  const fay = await actor('Fay')
+  await fay.page.setViewportSize({ width: 1024, height: 700 })
+  await fay.openBoard(board.id, 'facilitator')
+  const card = await fay.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.createShape({ type: 'note', x: 0, y: 0, props: {} })
+    return editor.getCurrentPageShapes()[0]!.id
+  })
+  await fay.waitSynced()
+  for (const action of [
+    { type: 'vote.start', cardIds: [card], scopeLabel: 'All cards', config: { votesPerPerson: 3, onePerCard: false, anonymous: false } },
+    { type: 'vote.end' },
+  ]) {
+    const res = await boardFetch(baseURL!, board.id, '/workshop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(action) })
+    expect(res.status, await res.text()).toBeLessThan(300)
+  }
+  const results = fay.page.getByTestId('vote-results')
+  await expect(results).toBeVisible()
+  await fay.page.getByTestId('people-button').click()
+  const panel = fay.page.locator('.ov-people-panel')
+  await expect(panel).toBeVisible()
+  const p = (await panel.boundingBox())!
+  const r = (await results.boundingBox())!
+  const apart = p.x + p.width <= r.x || r.x + r.width <= p.x || p.y + p.height <= r.y || r.y + r.height <= p.y
+  expect(apart, `people ${JSON.stringify(p)} vs results ${JSON.stringify(r)}`).toBe(true)
+
+  await fay.page.setViewportSize({ width: 390, height: 844 })
+  const q = (await panel.boundingBox())!
+  expect(q.x).toBeGreaterThanOrEqual(0)
+  expect(q.x + q.width).toBeLessThanOrEqual(390)
+})
+
 test('at 1024 × 700 the template gallery shows its Insert button without scrolling, whichever template is picked', async ({ actor, board }) => {
   const fay = await actor('Fay')
   await fay.page.setViewportSize({ width: 1024, height: 700 })
