@@ -3,12 +3,33 @@
  * top-left corner of the page (where an imported file or a board made elsewhere often starts) is not
  * left under the top bar or the facilitator's column.
  */
+import type { Actor } from '../fixtures/actor.js'
 import type { OverlapWindow } from '../fixtures/overlapWindow.js'
 import { expect, test } from '../fixtures/test.js'
 import { boardFetch } from '../fixtures/api.js'
 
 type Rect = { left: number; top: number; right: number; bottom: number }
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+
+
+/** One empty card on the open page, stored; its id. */
+async function oneCard(who: Actor): Promise<string> {
+  const id = await who.page.evaluate(() => {
+    const editor = (window as OverlapWindow).__overlap!.editor
+    editor.createShape({ type: 'note', x: 0, y: 0, props: {} })
+    return editor.getCurrentPageShapes()[0]!.id
+  })
+  await who.waitSynced()
+  return id
+}
+
+/** Runs a facilitator action through the HTTP API ([WS3]). */
+const facilitate = (baseURL: string, boardId: string) => async (action: unknown) => {
+  const res = await boardFetch(baseURL, boardId, '/workshop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(action) })
+  expect(res.status, await res.text()).toBeLessThan(300)
+}
+
+const voteOn = (card: string) => ({ type: 'vote.start', cardIds: [card], scopeLabel: 'All cards', config: { votesPerPerson: 3, onePerCard: false, anonymous: false } })
 
 test('opening a board puts its content in view, clear of the top bar and the Facilitate column', async ({ actor, board }) => {
   const fay = await actor('Fay')
@@ -68,18 +89,10 @@ test("at 1024 × 700, with a timer and a vote running, the facilitator's top bar
   const fay = await actor('Fay')
   await fay.page.setViewportSize({ width: 1024, height: 700 })
   await fay.openBoard(board.id, 'facilitator')
-  const card = await fay.page.evaluate(() => {
-    const editor = (window as OverlapWindow).__overlap!.editor
-    editor.createShape({ type: 'note', x: 0, y: 0, props: {} })
-    return editor.getCurrentPageShapes()[0]!.id
-  })
-  await fay.waitSynced()
-  const act = async (action: unknown) => {
-    const res = await boardFetch(baseURL!, board.id, '/workshop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(action) })
-    expect(res.status, await res.text()).toBeLessThan(300)
-  }
+  const card = await oneCard(fay)
+  const act = facilitate(baseURL!, board.id)
   await act({ type: 'timer.start', seconds: 600 })
-  await act({ type: 'vote.start', cardIds: [card], scopeLabel: 'All cards', config: { votesPerPerson: 3, onePerCard: false, anonymous: false } })
+  await act(voteOn(card))
   await expect(fay.page.getByTestId('timer')).toBeVisible()
   await expect(fay.page.getByTestId('vote-bar')).toBeVisible()
   for (const id of ['sync-state', 'share-button', 'identity-edit']) {
@@ -114,19 +127,9 @@ test('at 1024 × 700 the People panel opens clear of the vote results; on a phon
   const fay = await actor('Fay')
   await fay.page.setViewportSize({ width: 1024, height: 700 })
   await fay.openBoard(board.id, 'facilitator')
-  const card = await fay.page.evaluate(() => {
-    const editor = (window as OverlapWindow).__overlap!.editor
-    editor.createShape({ type: 'note', x: 0, y: 0, props: {} })
-    return editor.getCurrentPageShapes()[0]!.id
-  })
-  await fay.waitSynced()
-  for (const action of [
-    { type: 'vote.start', cardIds: [card], scopeLabel: 'All cards', config: { votesPerPerson: 3, onePerCard: false, anonymous: false } },
-    { type: 'vote.end' },
-  ]) {
-    const res = await boardFetch(baseURL!, board.id, '/workshop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(action) })
-    expect(res.status, await res.text()).toBeLessThan(300)
-  }
+  const act = facilitate(baseURL!, board.id)
+  await act(voteOn(await oneCard(fay)))
+  await act({ type: 'vote.end' })
   const results = fay.page.getByTestId('vote-results')
   await expect(results).toBeVisible()
   await fay.page.getByTestId('people-button').click()
