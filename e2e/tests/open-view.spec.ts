@@ -11,7 +11,6 @@ import { boardFetch } from '../fixtures/api.js'
 type Rect = { left: number; top: number; right: number; bottom: number }
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
-
 /** One empty card on the open page, stored; its id. */
 async function oneCard(who: Actor): Promise<string> {
   const id = await who.page.evaluate(() => {
