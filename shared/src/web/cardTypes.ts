@@ -113,6 +113,13 @@ export const CARD_META_KEY = 'overlapCard'
  */
 export const PROMPT_META_KEY = 'overlapPrompt'
 
+/** [W24] A template's prompt card whose text (whitespace aside, an editor may re-wrap it) is still its prompt. */
+export function isUnansweredPrompt(meta: unknown, text: string): boolean {
+  const prompt = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>)[PROMPT_META_KEY] : undefined
+  const squash = (t: string) => t.replace(/\s+/g, ' ').trim()
+  return typeof prompt === 'string' && squash(prompt) === squash(text)
+}
+
 const BY_ID: ReadonlyMap<string, CardTypeDef> = new Map(CARD_TYPES.map((t) => [t.id, t]))
 
 export function isCardType(value: unknown): value is CardType {

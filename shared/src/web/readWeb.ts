@@ -4,12 +4,9 @@
  * deterministic so that the server's brief equals the client's ([W7]).
  */
 import type { TLRecord } from '@tldraw/tlschema'
-import { PROMPT_META_KEY, cardTypeOrder, isCardType, parseCardMeta, type CardMeta, type CardType } from './cardTypes.js'
+import { cardTypeOrder, isCardType, isUnansweredPrompt, parseCardMeta, type CardMeta, type CardType } from './cardTypes.js'
 import { linkTypeOrder, parseLinkMeta, type LinkType } from './linkTypes.js'
 import { richTextToPlain } from './richText.js'
-
-/** Whitespace-insensitive text, for "is this still the prompt" (an editor may re-wrap it). */
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** The `meta` key marking a frame as the zone of one card type. */
 export const ZONE_META_KEY = 'overlapZone'
@@ -166,8 +163,7 @@ export function readWeb(records: readonly TLRecord[] | readonly unknown[]): Web 
       }
     }
     const text = richTextToPlain(obj(shape.props).richText)
-    const prompt = obj(shape.meta)[PROMPT_META_KEY]
-    const unansweredPrompt = typeof prompt === 'string' && squash(prompt) === squash(text)
+    const unansweredPrompt = isUnansweredPrompt(shape.meta, text)
     cards.push({ ...meta, id: shape.id, text, pageId: at.pageId, parentFrameId, zoneId, zoneType: zone, x: at.x, y: at.y, unansweredPrompt })
   }
   cards.sort(compareCards)

@@ -5,7 +5,7 @@
  * and that order becomes the vote's `cardIds` (the server breaks ties in the results by it). A frame
  * or the page leaves out empty cards and unanswered template prompts.
  */
-import { MAX_VOTE_CARDS, PROMPT_META_KEY, richTextToPlain } from '@overlap/shared'
+import { MAX_VOTE_CARDS, isUnansweredPrompt, richTextToPlain } from '@overlap/shared'
 
 export interface ScopeShape {
   id: string
@@ -27,7 +27,6 @@ export interface VoteScopeOption {
 }
 
 const isCard = (s: ScopeShape) => s.type === 'note'
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /**
  * Whether a card found inside a frame or on the page is worth a vote: not an empty card, not a
@@ -35,10 +34,8 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
  */
 function isVotable(s: ScopeShape): boolean {
   if (s.props?.richText === undefined) return true
-  const text = squash(richTextToPlain(s.props.richText))
-  if (text === '') return false
-  const prompt = s.meta?.[PROMPT_META_KEY]
-  return !(typeof prompt === 'string' && squash(prompt) === text)
+  const text = richTextToPlain(s.props.richText)
+  return text.trim() !== '' && !isUnansweredPrompt(s.meta, text)
 }
 
 /** Whether `id`'s parent chain reaches `ancestorId` (parents are looked up in `byId`). */
