@@ -42,7 +42,7 @@ export function WorkshopTimer() {
         )}
         {isFacilitator && <TimerControls status={timer.status} done={view.done} />}
       </div>
-      {signal.showBanner && alarm && (
+      {alarm && (
         <div className="ov-timer-banner" role="alert" data-testid="timer-done">
           Time's up
           <button type="button" className="ov-timer-banner-close" aria-label="Dismiss" onClick={signal.dismiss}>

@@ -3,10 +3,10 @@ import { createBeeper } from './beep'
 
 /**
  * The end of a run, signalled once: a beep when this page SAW the countdown reach zero (a page that
- * joins after the end shows the red "Time's up" but stays quiet), and a banner until dismissed here
- * or the facilitator resets / restarts (a new run key).
+ * joins after the end stays quiet), and whether this page dismissed this run's alarm (the banner and
+ * the pulse: timerView.ts `isTimeUpAlarm`); a reset or restart is a new run key.
  */
-export function useTimeUpSignal(done: boolean, runKey: string | null): { showBanner: boolean; dismissed: boolean; dismiss(): void } {
+export function useTimeUpSignal(done: boolean, runKey: string | null): { dismissed: boolean; dismiss(): void } {
   const beeper = useMemo(() => createBeeper(), [])
   useEffect(() => () => beeper.dispose(), [beeper])
   const seenRunning = useRef<string | null>(null)
@@ -23,7 +23,6 @@ export function useTimeUpSignal(done: boolean, runKey: string | null): { showBan
   }, [done, runKey, beeper])
 
   return {
-    showBanner: done && runKey !== null && dismissed !== runKey,
     dismissed: runKey !== null && dismissed === runKey,
     dismiss: () => setDismissed(runKey),
   }
